@@ -1,0 +1,140 @@
+import CGSL
+
+/// What a random stream is used for. Each purpose gets its own family of streams, so that drawing
+/// more numbers for one purpose (a bigger graph, another replicate) never shifts another's draws.
+public enum StreamPurpose: UInt64, Sendable {
+    case audience = 1
+    case graph = 2
+    case followers = 3
+    case replicate = 4
+    case test = 99
+}
+
+/// One reproducible stream of random numbers: xoshiro256++ registered as a GSL generator.
+///
+/// Swift draws inline from the generator's state (`uniform()`, `next()`); GSL's samplers
+/// (`binomial`, `poisson`, `gamma`, ...) draw from the same state through `gsl_rng_get`. A stream
+/// is identified by `(seed, purpose, index)`: replicate `r` of a run always gets the same numbers,
+/// whichever thread runs it.
+///
+/// Not thread-safe: one stream belongs to one replicate (or one generator) at a time.
+public final class RandomStream: @unchecked Sendable {
+    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+    @usableFromInline let state: UnsafeMutablePointer<cgsl_xoshiro_state>
+
+    /// - Parameters:
+    ///   - seed: the run's seed (any 64-bit value).
+    ///   - purpose: what the stream is for.
+    ///   - index: which stream of that purpose (a replicate number, a platform index, ...).
+    public init(seed: UInt64, purpose: StreamPurpose, index: UInt64 = 0) {
+        guard let r = gsl_rng_alloc(cgsl_rng_xoshiro256pp()) else {
+            fatalError("GSL could not allocate a random generator (out of memory)")
+        }
+        rng = r
+        state = cgsl_xoshiro_state_of(r)
+        gsl_rng_set(r, UInt(RandomStream.mix(seed: seed, purpose: purpose.rawValue, index: index)))
+    }
+
+    deinit { gsl_rng_free(rng) }
+
+    /// Derives one 64-bit key from the triple with SplitMix64 finalisers, so that neighbouring
+    /// seeds and indices give unrelated streams.
+    static func mix(seed: UInt64, purpose: UInt64, index: UInt64) -> UInt64 {
+        var x = seed
+        var h = cgsl_splitmix64(&x)
+        x = h ^ (purpose &* 0xD1B5_4A32_D192_ED03)
+        h = cgsl_splitmix64(&x)
+        x = h ^ (index &* 0x8CB9_2BA7_2F3D_8DD7)
+        return cgsl_splitmix64(&x)
+    }
+
+    /// 64 random bits.
+    @inlinable @inline(__always)
+    public func next() -> UInt64 { cgsl_xoshiro_next(state) }
+
+    /// Uniform in [0, 1), 53 random bits.
+    @inlinable @inline(__always)
+    public func uniform() -> Double { Double(cgsl_xoshiro_next(state) >> 11) * 0x1p-53 }
+
+    /// Uniform integer in 0..<n (Lemire's multiply-shift; bias below 2^-32 for n < 2^32).
+    @inlinable @inline(__always)
+    public func below(_ n: Int) -> Int {
+        Int((UInt64(truncatingIfNeeded: n).multipliedFullWidth(by: cgsl_xoshiro_next(state))).high)
+    }
+
+    /// True with probability `p` (0...1).
+    @inlinable @inline(__always)
+    public func bernoulli(_ p: Double) -> Bool { uniform() < p }
+
+    /// Number of failures before the first success of a Bernoulli(p) sequence, given
+    /// `logOneMinusP = log(1 - p)`; the jump used to visit only the successes of n trials.
+    /// Returns `Int.max` when p is 0.
+    @inlinable @inline(__always)
+    public func geometricSkip(logOneMinusP: Double) -> Int {
+        if logOneMinusP == 0 { return Int.max }
+        // 1 - uniform() is in (0, 1], so the log is finite.
+        let g = (log1mUniform() / logOneMinusP)
+        return g >= 9.0e18 ? Int.max : Int(g)
+    }
+
+    /// log(U) for U uniform in (0, 1].
+    @inlinable @inline(__always)
+    func log1mUniform() -> Double { _log(1.0 - uniform()) }
+
+    /// Binomial(n, p) count (GSL's sampler on this stream).
+    public func binomial(_ n: Int, _ p: Double) -> Int {
+        if n <= 0 || p <= 0 { return 0 }
+        if p >= 1 { return n }
+        if n <= Int(UInt32.max) {
+            return Int(gsl_ran_binomial(rng, p, UInt32(n)))
+        }
+        // Larger than GSL's unsigned int: split into chunks (a sum of binomials is binomial).
+        var left = n, total = 0
+        while left > 0 {
+            let chunk = min(left, Int(UInt32.max))
+            total += Int(gsl_ran_binomial(rng, p, UInt32(chunk)))
+            left -= chunk
+        }
+        return total
+    }
+
+    /// Poisson(mean) count (GSL's sampler on this stream).
+    public func poisson(_ mean: Double) -> Int {
+        mean <= 0 ? 0 : Int(gsl_ran_poisson(rng, mean))
+    }
+
+    /// Gamma(shape, scale) variate, mean shape × scale.
+    public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
+
+    /// Standard normal variate.
+    public func gaussian() -> Double { gsl_ran_ugaussian(rng) }
+
+    /// A GSL uniform draw through GSL's function pointer (for tests that the two paths share state).
+    public func gslUniform() -> Double { gsl_rng_uniform(rng) }
+}
+
+@usableFromInline @inline(__always)
+func _log(_ x: Double) -> Double {
+    #if canImport(Glibc)
+    return Glibc.log(x)
+    #else
+    return Foundation.log(x)
+    #endif
+}
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+
+/// GSL's own generators, for known-answer checks of the GSL link.
+public enum GSLReference {
+    /// First `gsl_rng_uniform` of mt19937 with `seed` (42 gives 0.37454011430963874).
+    public static func firstUniformMT19937(seed: UInt) -> Double {
+        let r = gsl_rng_alloc(cgsl_rng_mt19937())!
+        defer { gsl_rng_free(r) }
+        gsl_rng_set(r, seed)
+        return gsl_rng_uniform(r)
+    }
+}

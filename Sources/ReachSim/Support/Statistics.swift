@@ -1,0 +1,45 @@
+import CGSL
+
+/// Summary statistics over replicates, computed with GSL.
+public enum Statistics {
+    /// Mean, sample standard deviation and the 5%, 50% and 95% quantiles of `values`.
+    ///
+    /// Quantiles use GSL's `gsl_stats_quantile_from_sorted_data` (linear interpolation between
+    /// order statistics, type 7 in Hyndman & Fan). The standard deviation is 0 for a single value.
+    public static func summarize(_ values: [Double]) -> Summary {
+        precondition(!values.isEmpty, "summary of no values")
+        var sorted = values
+        return sorted.withUnsafeMutableBufferPointer { buf -> Summary in
+            let n = buf.count
+            let base = buf.baseAddress!
+            let mean = gsl_stats_mean(base, 1, n)
+            let sd = n > 1 ? gsl_stats_sd_m(base, 1, n, mean) : 0
+            gsl_sort(base, 1, n)
+            return Summary(
+                mean: mean, sd: sd,
+                p05: gsl_stats_quantile_from_sorted_data(base, 1, n, 0.05),
+                p50: gsl_stats_quantile_from_sorted_data(base, 1, n, 0.50),
+                p95: gsl_stats_quantile_from_sorted_data(base, 1, n, 0.95))
+        }
+    }
+
+    /// Quantile function of the standard normal distribution (GSL).
+    public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
+
+    /// Cumulative distribution of the standard normal distribution (GSL).
+    public static func normalCDF(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
+
+    /// Quantile function of Gamma(shape, scale) (GSL).
+    public static func gammaQuantile(_ p: Double, shape: Double, scale: Double) -> Double {
+        gsl_cdf_gamma_Pinv(p, shape, scale)
+    }
+}
+
+/// Mean, standard deviation and quantiles of one metric over replicates.
+public struct Summary: Sendable, Equatable {
+    public var mean: Double
+    public var sd: Double
+    public var p05: Double
+    public var p50: Double
+    public var p95: Double
+}
