@@ -113,21 +113,6 @@ public final class RandomStream: @unchecked Sendable {
     public func gslUniform() -> Double { gsl_rng_uniform(rng) }
 }
 
-@usableFromInline @inline(__always)
-func _log(_ x: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.log(x)
-    #else
-    return Foundation.log(x)
-    #endif
-}
-
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif
-
 /// GSL's own generators, for known-answer checks of the GSL link.
 public enum GSLReference {
     /// First `gsl_rng_uniform` of mt19937 with `seed` (42 gives 0.37454011430963874).

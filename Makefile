@@ -1,0 +1,25 @@
+# The two set-up commands of the README:
+#   make demo   install what is missing, build in release mode, run scenarios/museum-baseline.yaml
+#   make test   install what is missing, run the whole test suite
+SWIFT ?= swift
+OUT ?= out/museum-baseline
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@bash scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product reachsim
+
+demo: build
+	$$($(SWIFT) build -c release --show-bin-path)/reachsim run scenarios/museum-baseline.yaml --out $(OUT)
+
+test: deps
+	$(SWIFT) test --disable-xctest
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build out

@@ -1,0 +1,293 @@
+/// Simulates replicates of a world, one at a time, reusing its buffers: a worker thread owns one
+/// runner and allocates nothing per post, per view or per replicate after `init`.
+///
+/// One post, in order (see docs/model.md):
+/// 1. organic: followers of the account see it with the feed's probability for their class
+///    (geometric skipping within each class: one draw per viewer);
+/// 2. every viewer may like, comment, share (independent draws at the platform's rates × the
+///    segment's affinity); a non-follower viewer may follow;
+/// 3. shares cascade: a sharer's followers on the platform see the share with the feed's peer
+///    probability, each follow edge tried once, each person counted once per post;
+/// 4. discovery (ranked feeds): Poisson(engagements × discovery rate) impressions land on random
+///    users of the platform; those who follow the account or already saw the post are skipped;
+///    their shares cascade as in 3.
+/// At the end of the week each follower leaves with the platform's churn probability (one
+/// binomial draw per class, then uniform removals).
+final class ReplicateRunner {
+    let world: World
+    private let layout: MetricLayout
+    private let agentCount: Int
+    private let segments: Int
+    private let classCount: Int
+    private let followers: [FollowerSet]
+    private let classOf: UnsafeMutablePointer<UInt8>
+    /// Serial of the last post each agent saw (so a person counts once per post).
+    private let postSeen: UnsafeMutablePointer<UInt32>
+    /// Per platform slot (platforms, then all): week + 1 when the agent was last reached, 0 never.
+    private let reachStamp: UnsafeMutablePointer<UInt16>
+    private let queue: UnsafeMutablePointer<UInt32>
+    /// This week's counters, indexed like one week of `MetricLayout` (segment slots only).
+    private let week: UnsafeMutablePointer<Double>
+    /// Reached since week 0, per platform slot × segment.
+    private var cumulative: [Int]
+    private var visibility: [Double]
+    private var peerProbability: [Double]
+    private var serial: UInt32 = 0
+
+    init(world: World) {
+        self.world = world
+        layout = world.layout
+        agentCount = world.audience.agentCount
+        segments = layout.segments
+        classCount = world.audience.classes.count
+        followers = world.accounts.map {
+            FollowerSet(agentCount: world.audience.agentCount, capacity: world.usersPerClass[$0.platform])
+        }
+        classOf = .allocate(capacity: max(1, agentCount))
+        classOf.initialize(from: world.audience.classOf, count: agentCount)
+        postSeen = .allocate(capacity: max(1, agentCount))
+        reachStamp = .allocate(capacity: max(1, agentCount * layout.platformSlots))
+        queue = .allocate(capacity: max(1, agentCount))
+        week = .allocate(capacity: layout.perWeek)
+        cumulative = Array(repeating: 0, count: layout.platformSlots * layout.segments)
+        visibility = Array(repeating: 0, count: classCount)
+        peerProbability = Array(repeating: 0, count: classCount)
+    }
+
+    deinit {
+        classOf.deallocate()
+        postSeen.deallocate()
+        reachStamp.deallocate()
+        queue.deallocate()
+        week.deallocate()
+    }
+
+    /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
+    func run(replicate: Int, into out: UnsafeMutableBufferPointer<Double>) {
+        precondition(out.count == layout.perReplicate)
+        let rng = RandomStream(seed: world.scenario.seed, purpose: .replicate, index: UInt64(replicate))
+        for (a, account) in world.accounts.enumerated() {
+            followers[a].reset(to: account.initialFollowers, classOf: classOf)
+        }
+        postSeen.initialize(repeating: 0, count: agentCount)
+        reachStamp.initialize(repeating: 0, count: agentCount * layout.platformSlots)
+        serial = 0
+        for i in cumulative.indices { cumulative[i] = 0 }
+
+        for w in 0..<layout.weeks {
+            week.initialize(repeating: 0, count: layout.perWeek)
+            let plan = world.schedule[w]
+            for post in plan.posts {
+                publish(post, week: w, cadence: plan.cadence[post.account], rng: rng)
+            }
+            churn(rng: rng)
+            finishWeek(w, plan: plan, into: out)
+        }
+    }
+
+    // MARK: - One post
+
+    private func publish(_ post: ScheduledPost, week w: Int, cadence: Double, rng: RandomStream) {
+        serial &+= 1
+        if serial == 0 {  // wrapped: forget every mark
+            postSeen.initialize(repeating: 0, count: agentCount)
+            serial = 1
+        }
+        let a = post.account
+        let p = world.accounts[a].platform
+        let feed = world.feeds[p]
+        let set = followers[a]
+        var ctx = PostCounters()
+        var queued = 0
+
+        feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
+        for c in 0..<classCount {
+            let members = set.members(ofClass: c)
+            let p0 = visibility[c]
+            if members.isEmpty || p0 <= 0 { continue }
+            var i: Int
+            let logq: Double
+            if p0 >= 1 { logq = -.infinity; i = 0 } else {
+                logq = _log1p(-p0)
+                i = rng.geometricSkip(logOneMinusP: logq)
+            }
+            while i < members.count {
+                let v = Int(members[i])
+                postSeen[v] = serial
+                view(v, platform: p, account: a, format: post.format, kind: .impressionsOrganic,
+                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+                if p0 >= 1 { i += 1; continue }
+                let skip = rng.geometricSkip(logOneMinusP: logq)
+                if skip >= members.count { break }
+                i += skip + 1
+            }
+        }
+        cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                ctx: &ctx, queued: &queued, rng: rng)
+
+        let perEngagement = feed.discoveryPerEngagement
+        if perEngagement > 0 && ctx.engagements > 0 {
+            let users = world.audience.platformUsers[p]
+            let shown = rng.poisson(Double(ctx.engagements) * perEngagement)
+            for _ in 0..<shown {
+                let v = Int(users[rng.below(users.count)])
+                if postSeen[v] == serial || set.contains(v) { continue }
+                postSeen[v] = serial
+                view(v, platform: p, account: a, format: post.format, kind: .impressionsDiscovery,
+                     week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
+            }
+            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+        }
+    }
+
+    /// Breadth-first independent cascade from the queued sharers.
+    private func cascade(platform p: Int, account a: Int, hour: Int, format: PostFormat, week w: Int,
+                         ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        if queued == 0 { return }
+        world.feeds[p].peerVisibility(hour: hour, into: &peerProbability)  // probabilities, by class
+        var head = 0
+        world.graphs[p].withUnsafeCSR { offsets, targets in
+            while head < queued {
+                let u = Int(queue[head])
+                head += 1
+                var e = offsets[u]
+                let end = offsets[u + 1]
+                while e < end {
+                    let v = Int(targets[e])
+                    e += 1
+                    if postSeen[v] == serial { continue }
+                    if rng.uniform() < peerProbability[Int(classOf[v])] {
+                        postSeen[v] = serial
+                        view(v, platform: p, account: a, format: format, kind: .impressionsShares,
+                             week: w, follower: followers[a].contains(v), ctx: &ctx, queued: &queued, rng: rng)
+                    }
+                }
+            }
+        }
+        queued = 0
+    }
+
+    /// One person sees the post: impressions, reach, engagement, maybe a share and a follow.
+    @inline(__always)
+    private func view(_ v: Int, platform p: Int, account a: Int, format: PostFormat, kind: Metric, week w: Int,
+                      follower: Bool, ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let cls = Int(classOf[v])
+        let s = cls / ActivityLevels.count
+        let base = (p * layout.segmentSlots + s) * MetricLayout.metricCount
+        week[base + kind.rawValue] += 1
+        let stamp = UInt16(truncatingIfNeeded: w + 1)
+        let own = p * agentCount + v
+        if reachStamp[own] != stamp {
+            if reachStamp[own] == 0 { cumulative[p * segments + s] += 1 }
+            reachStamp[own] = stamp
+            week[base + Metric.reach.rawValue] += 1
+        }
+        let all = layout.allPlatforms * agentCount + v
+        if reachStamp[all] != stamp {
+            if reachStamp[all] == 0 { cumulative[layout.allPlatforms * segments + s] += 1 }
+            reachStamp[all] = stamp
+            week[(layout.allPlatforms * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.reach.rawValue] += 1
+        }
+        let r = format.index * segments + s
+        if rng.uniform() < world.likeRate[p][r] {
+            week[base + Metric.likes.rawValue] += 1
+            ctx.engagements += 1
+        }
+        if rng.uniform() < world.commentRate[p][r] {
+            week[base + Metric.comments.rawValue] += 1
+            ctx.engagements += 1
+        }
+        if rng.uniform() < world.shareRate[p][r] {
+            week[base + Metric.shares.rawValue] += 1
+            ctx.engagements += 1
+            queue[queued] = UInt32(v)
+            queued += 1
+        }
+        if !follower && rng.uniform() < world.followRate[p][s] {
+            followers[a].insert(v, cls: cls)
+            week[base + Metric.followersGained.rawValue] += 1
+        }
+    }
+
+    // MARK: - End of week
+
+    private func churn(rng: RandomStream) {
+        for (a, account) in world.accounts.enumerated() {
+            let q = world.scenario.platforms[account.platform].churnPerWeek
+            if q <= 0 { continue }
+            let set = followers[a]
+            for c in 0..<classCount {
+                let n = set.count[c]
+                let k = rng.binomial(n, q)
+                if k == 0 { continue }
+                let base = (account.platform * layout.segmentSlots + c / ActivityLevels.count) * MetricLayout.metricCount
+                week[base + Metric.followersLost.rawValue] += Double(k)
+                for _ in 0..<k { set.remove(cls: c, at: rng.below(set.count[c])) }
+            }
+        }
+    }
+
+    /// Adds followers, cumulative reach and the work metrics, fills the `all` slots, applies the
+    /// audience scale and copies the week into `out`.
+    private func finishWeek(_ w: Int, plan: WeekPlan, into out: UnsafeMutableBufferPointer<Double>) {
+        let m = MetricLayout.metricCount
+        let P = layout.platforms, S = segments
+        func at(_ p: Int, _ s: Int, _ metric: Metric) -> Int { (p * layout.segmentSlots + s) * m + metric.rawValue }
+        for (a, account) in world.accounts.enumerated() {
+            for c in 0..<classCount {
+                week[at(account.platform, c / ActivityLevels.count, .followers)] += Double(followers[a].count[c])
+            }
+        }
+        for p in 0...P {
+            for s in 0..<S { week[at(p, s, .reachCumulative)] = Double(cumulative[p * S + s]) }
+        }
+        // Platform `all`: sums over platforms, except reach (tracked per person above).
+        for s in 0..<S {
+            for metric in Metric.allCases where !metric.perPlatformOnly && metric != .reach && metric != .reachCumulative {
+                var total = 0.0
+                for p in 0..<P { total += week[at(p, s, metric)] }
+                week[at(P, s, metric)] = total
+            }
+        }
+        // Segment `all`: sums over segments (segments partition people, so reach adds up).
+        for p in 0...P {
+            for metric in Metric.allCases where !metric.perPlatformOnly {
+                var total = 0.0
+                for s in 0..<S { total += week[at(p, s, metric)] }
+                week[at(p, S, metric)] = total
+            }
+        }
+        for p in 0..<P {
+            week[at(p, S, .posts)] = Double(plan.produced[p])
+            week[at(p, S, .hours)] = plan.hoursUsed[p]
+            week[at(p, S, .postsDropped)] = Double(plan.dropped[p])
+            week[at(p, S, .hoursDropped)] = plan.hoursDropped[p]
+            week[at(p, S, .spend)] = 0
+        }
+        for metric in Metric.allCases where metric.perPlatformOnly {
+            var total = 0.0
+            for p in 0..<P { total += week[at(p, S, metric)] }
+            week[at(P, S, metric)] = total
+        }
+        let scale = Double(world.audience.scale)
+        let offset = w * layout.perWeek
+        for p in 0...P {
+            for s in 0...S {
+                for metric in Metric.allCases {
+                    let i = at(p, s, metric)
+                    if metric.perPlatformOnly {
+                        out[offset + i] = s == S ? week[i] : .nan
+                    } else {
+                        out[offset + i] = week[i] * scale
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Tallies of one post, for engagement-driven discovery.
+struct PostCounters {
+    var engagements = 0
+}

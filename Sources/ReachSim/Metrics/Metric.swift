@@ -1,0 +1,96 @@
+/// The measured quantities, in the column order of `weekly.csv`.
+///
+/// Counts of people and of impressions are in people (agents × audience scale). Metrics marked
+/// `perPlatformOnly` describe the institution's work on a platform (posts, hours, spend) and have
+/// no meaning per audience segment: they are left empty in segment rows.
+public enum Metric: Int, CaseIterable, Sendable {
+    /// Posts published in the week.
+    case posts
+    /// Team hours spent producing them.
+    case hours
+    /// Views of the institution's posts by its followers, through their feed.
+    case impressionsOrganic
+    /// Views through shares (reposts, boosts) by people, at any cascade depth.
+    case impressionsShares
+    /// Views by people who do not follow the account, shown by the platform out of network.
+    case impressionsDiscovery
+    /// Views bought by paid boosts.
+    case impressionsPaid
+    /// Distinct people who saw at least one post in the week.
+    case reach
+    /// Distinct people who saw at least one post since week 0.
+    case reachCumulative
+    case likes
+    case comments
+    case shares
+    /// Followers at the end of the week (platform `all`: sum over accounts, not deduplicated).
+    case followers
+    case followersGained
+    case followersLost
+    /// Money spent on boosts in the week, euros.
+    case spend
+    /// Planned posts dropped because the week's team hours ran out.
+    case postsDropped
+    /// Production hours those dropped posts would have needed.
+    case hoursDropped
+
+    /// Column name in `weekly.csv` and value of `metric` in `summary.csv`.
+    public var column: String {
+        switch self {
+        case .posts: "posts"
+        case .hours: "hours"
+        case .impressionsOrganic: "impressions_organic"
+        case .impressionsShares: "impressions_shares"
+        case .impressionsDiscovery: "impressions_discovery"
+        case .impressionsPaid: "impressions_paid"
+        case .reach: "reach"
+        case .reachCumulative: "reach_cumulative"
+        case .likes: "likes"
+        case .comments: "comments"
+        case .shares: "shares"
+        case .followers: "followers"
+        case .followersGained: "followers_gained"
+        case .followersLost: "followers_lost"
+        case .spend: "spend"
+        case .postsDropped: "posts_dropped"
+        case .hoursDropped: "hours_dropped"
+        }
+    }
+
+    /// True for quantities of the institution's work, not of people.
+    public var perPlatformOnly: Bool {
+        switch self {
+        case .posts, .hours, .spend, .postsDropped, .hoursDropped: true
+        default: false
+        }
+    }
+
+    /// True when the value counts people or views, so it is multiplied by the audience scale.
+    var countsPeople: Bool { !perPlatformOnly }
+}
+
+/// Where each (week, platform, segment, metric) value of one replicate lives in a flat array.
+///
+/// Platform slots: the scenario's platforms in order, then `all`. Segment slots: the segments in
+/// order, then `all`.
+public struct MetricLayout: Sendable, Equatable {
+    public let weeks: Int
+    public let platforms: Int
+    public let segments: Int
+
+    public var platformSlots: Int { platforms + 1 }
+    public var segmentSlots: Int { segments + 1 }
+    public var allPlatforms: Int { platforms }
+    public var allSegments: Int { segments }
+    static let metricCount = Metric.allCases.count
+
+    /// Values per week.
+    public var perWeek: Int { platformSlots * segmentSlots * MetricLayout.metricCount }
+    /// Values per replicate.
+    public var perReplicate: Int { weeks * perWeek }
+
+    @inline(__always)
+    public func index(week: Int, platform: Int, segment: Int, metric: Metric) -> Int {
+        ((week * platformSlots + platform) * segmentSlots + segment) * MetricLayout.metricCount + metric.rawValue
+    }
+}

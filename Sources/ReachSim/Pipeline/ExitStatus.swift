@@ -1,0 +1,22 @@
+/// Exit codes of the `reachsim` command, from sysexits.h so scripts can tell bad input from a
+/// failed run.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// The run itself failed (an unexpected condition).
+    case failure = 1
+    /// Wrong command-line usage (unknown option, bad value).
+    case usage = 64
+    /// The scenario or one of its input files is invalid; nothing was written.
+    case badInput = 65
+    /// The output could not be written; nothing that looks complete was left.
+    case cannotWrite = 74
+
+    /// The status for an error thrown by the library.
+    public static func of(_ error: Error) -> ExitStatus {
+        switch error {
+        case is ScenarioError, is WorldError, is EdgeListError: .badInput
+        case is OutputError: .cannotWrite
+        default: .failure
+        }
+    }
+}

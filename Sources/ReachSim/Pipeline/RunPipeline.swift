@@ -1,0 +1,81 @@
+import Foundation
+
+/// `reachsim run`: scenario file → world → replicates → `weekly.csv`, `summary.csv`,
+/// `manifest.json`, written atomically (see `OutputTransaction`).
+public enum RunPipeline {
+    public struct Options: Sendable {
+        /// Overrides the scenario's replicates when set.
+        public var replicates: Int?
+        /// Overrides the scenario's seed when set.
+        public var seed: UInt64?
+        /// Worker threads, ≥ 1.
+        public var threads: Int
+        public var outputDirectory: String
+        /// The command line, recorded in the manifest.
+        public var command: [String]
+        /// Show a progress line on stderr (only when it is a terminal and the run lasts > 1 s).
+        public var progress: Bool
+
+        public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    outputDirectory: String, command: [String] = [], progress: Bool = false) {
+            self.replicates = replicates
+            self.seed = seed
+            self.threads = threads
+            self.outputDirectory = outputDirectory
+            self.command = command
+            self.progress = progress
+        }
+    }
+
+    /// What a finished run reports to the terminal.
+    public struct Report: Sendable {
+        public let scenario: Scenario
+        public let directory: String
+        public let files: [String]
+        public let wallTimeSeconds: Double
+        public let result: Simulation.Result
+    }
+
+    /// Loads, simulates and writes. Throws `ScenarioError` or `WorldError` for bad input (nothing
+    /// is written) and `OutputError` when the directory cannot be written (nothing that looks
+    /// complete is left).
+    public static func run(scenarioPath: String, options: Options) throws -> Report {
+        let start = DispatchTime.now()
+        var scenario = try ScenarioLoader.load(path: scenarioPath)
+        if let r = options.replicates { scenario.replicates = r }
+        if let s = options.seed { scenario.seed = s }
+        let scenarioBytes = try readBytes(scenarioPath)
+        // Refuse an unwritable directory before any heavy work.
+        let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
+        let world = try World.build(scenario)
+
+        let reporter = options.progress ? ProgressReporter(label: scenario.name, total: scenario.replicates) : nil
+        let result = Simulation.run(world, replicates: scenario.replicates, threads: options.threads) { done in
+            reporter?.update(completed: done)
+        }
+        reporter?.finish()
+
+        let weekly = WeeklyTable.render(result, scenario: scenario)
+        let summary = SummaryTable.render(result, scenario: scenario)
+        try output.stage("weekly.csv", bytes: weekly)
+        try output.stage("summary.csv", bytes: summary)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let manifest = Manifest(
+            reachsimVersion: ReachSimVersion.string, scenario: scenario.name, scenarioPath: scenarioPath,
+            scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: scenario.seed,
+            replicates: scenario.replicates, threads: options.threads, weeks: scenario.horizonWeeks,
+            wallTimeSeconds: seconds,
+            files: [.init(name: "weekly.csv", bytes: weekly), .init(name: "summary.csv", bytes: summary)],
+            command: options.command)
+        try output.commit(manifest: try manifest.jsonBytes())
+        return Report(scenario: scenario, directory: options.outputDirectory,
+                      files: ["weekly.csv", "summary.csv", "manifest.json"], wallTimeSeconds: seconds, result: result)
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(file: path, line: nil, column: nil, keyPath: "", message: "cannot read the file")
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,97 @@
+/// One platform as the scenario uses it: the preset's parameters with the file's overrides,
+/// the institution's accounts there, and the follower graph among its users.
+public struct PlatformSpec: Sendable {
+    /// Identifier used in the CSV `platform` column (the scenario's key, e.g. `facebook`).
+    public var name: String
+    /// The preset this platform started from, if any.
+    public var preset: String?
+    public var feed: FeedModel
+    public var engagement: EngagementRates
+    /// Weekly probability 0...1 that a follower stops following (baseline churn). Assumption.
+    public var churnPerWeek: Double
+    public var graph: GraphSpec
+    /// Production hours per post, by format (before editing time), 0...200.
+    public var productionHours: FormatTable<Double>
+    /// The institution's accounts on this platform (one for now: `main`).
+    public var accounts: [AccountSpec]
+
+    public init(name: String, preset: String?, feed: FeedModel, engagement: EngagementRates,
+                churnPerWeek: Double, graph: GraphSpec, productionHours: FormatTable<Double>,
+                accounts: [AccountSpec]) {
+        self.name = name
+        self.preset = preset
+        self.feed = feed
+        self.engagement = engagement
+        self.churnPerWeek = churnPerWeek
+        self.graph = graph
+        self.productionHours = productionHours
+        self.accounts = accounts
+    }
+}
+
+/// One account of the institution on one platform.
+public struct AccountSpec: Sendable {
+    /// Label (`main` for the single account a platform has by default).
+    public var name: String
+    /// Followers at week 0, in people (divided by the audience scale to get agents).
+    public var followers: Int
+    public var plan: PlanSpec
+
+    public init(name: String, followers: Int, plan: PlanSpec) {
+        self.name = name
+        self.followers = followers
+        self.plan = plan
+    }
+}
+
+/// The editorial plan of one account.
+public struct PlanSpec: Sendable {
+    /// Posts per week by format, 0...100 each; fractional rates are spread over weeks
+    /// (1.5 a week = 1, 2, 1, 2, ...).
+    public var postsPerWeek: FormatTable<Double>
+    /// Local hours (0-23) at which posts go out, used in turn. Default [12, 19].
+    public var postingHours: [Int]
+
+    public init(postsPerWeek: FormatTable<Double>, postingHours: [Int]) {
+        self.postsPerWeek = postsPerWeek
+        self.postingHours = postingHours
+    }
+
+    /// Posts of all formats per week.
+    public var totalPerWeek: Double { postsPerWeek.values.reduce(0, +) }
+}
+
+/// Per-viewer engagement probabilities of a platform, by format. Multiplied by the viewer's
+/// segment affinity (capped at 1).
+public struct EngagementRates: Sendable {
+    /// Probability 0...1 that a viewer likes (reacts to) a post.
+    public var like: FormatTable<Double>
+    /// Probability 0...1 that a viewer comments.
+    public var comment: FormatTable<Double>
+    /// Probability 0...1 that a viewer shares (reposts, boosts, retweets) the post to their own
+    /// followers; each share starts a cascade step.
+    public var share: FormatTable<Double>
+    /// Probability 0...1 that a viewer who does not follow the account starts following it.
+    public var follow: Double
+
+    public init(like: FormatTable<Double>, comment: FormatTable<Double>, share: FormatTable<Double>, follow: Double) {
+        self.like = like
+        self.comment = comment
+        self.share = share
+        self.follow = follow
+    }
+}
+
+/// How the follower graph among a platform's users is made.
+public enum GraphSpec: Sendable {
+    /// Barabási–Albert growth: each user follows `edgesPerNode` earlier users chosen in
+    /// proportion to their followers; `reciprocity` 0...1 follow back.
+    case preferentialAttachment(edgesPerNode: Int, reciprocity: Double, homophily: Double)
+    /// Chung-Lu with a power-law expected degree sequence (`exponent` 2.01...5).
+    case chungLu(meanDegree: Double, exponent: Double, homophily: Double)
+    /// A real edge list (`source,target`, information flows source → target), its nodes placed
+    /// on randomly chosen users of the platform.
+    case edgeList(path: String)
+    /// No follow links among users: no share cascades.
+    case none
+}

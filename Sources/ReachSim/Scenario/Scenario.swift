@@ -1,0 +1,48 @@
+/// A complete, validated description of one what-if: who the institution is, who its audience
+/// is, where it posts, how, with how many hours, and for how long. Built by `ScenarioLoader`
+/// from a YAML file; every field is already range-checked.
+public struct Scenario: Sendable {
+    /// Short identifier written into every CSV row (`scenario` column).
+    public var name: String
+    /// The institution's display name.
+    public var institution: String
+    /// Simulated weeks, 1...520.
+    public var horizonWeeks: Int
+    /// Monte Carlo replicates, 1...1,000,000.
+    public var replicates: Int
+    /// The run's seed: every random stream derives from it.
+    public var seed: UInt64
+    public var audience: AudienceSpec
+    public var team: TeamSpec
+    /// Platforms in priority order (the file's order): when hours run short, posts of later
+    /// platforms are dropped first.
+    public var platforms: [PlatformSpec]
+    /// The file the scenario came from, for messages and relative paths (nil when built in code).
+    public var sourcePath: String?
+
+    public init(name: String, institution: String, horizonWeeks: Int, replicates: Int, seed: UInt64,
+                audience: AudienceSpec, team: TeamSpec, platforms: [PlatformSpec], sourcePath: String? = nil) {
+        self.name = name
+        self.institution = institution
+        self.horizonWeeks = horizonWeeks
+        self.replicates = replicates
+        self.seed = seed
+        self.audience = audience
+        self.team = team
+        self.platforms = platforms
+        self.sourcePath = sourcePath
+    }
+}
+
+/// The team that produces posts.
+public struct TeamSpec: Sendable {
+    /// People on the team (informative; capacity is `hoursPerWeek`).
+    public var people: Int
+    /// Hours per week the team spends producing posts, all platforms together, 0...2,000.
+    public var hoursPerWeek: Double
+
+    public init(people: Int, hoursPerWeek: Double) {
+        self.people = people
+        self.hoursPerWeek = hoursPerWeek
+    }
+}

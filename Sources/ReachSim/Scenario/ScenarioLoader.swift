@@ -1,0 +1,311 @@
+import Foundation
+
+/// Reads a scenario file into a validated `Scenario`. Every error names the file, line, column,
+/// key path, the value and what is allowed (see `ScenarioError`); `docs/scenario-format.md`
+/// documents every key.
+public enum ScenarioLoader {
+    /// Loads and validates `path`.
+    public static func load(path: String) throws -> Scenario {
+        let root = try YAMLValue.load(path: path)
+        return try decode(root, path: path)
+    }
+
+    /// Decodes YAML text (for tests and tools); `file` is used in messages and to resolve the
+    /// paths of edge lists.
+    public static func parse(_ text: String, file: String) throws -> Scenario {
+        try decode(try YAMLValue.parse(text, file: file), path: file)
+    }
+
+    static let topKeys = ["name", "institution", "horizon_weeks", "replicates", "seed", "team", "audience", "platforms"]
+
+    static func decode(_ root: YAMLValue, path: String) throws -> Scenario {
+        let doc = try root.mapping(allowedKeys: topKeys)
+        let name = try doc.require("name").string()
+        try checkIdentifier(name, at: doc.require("name"))
+        let institution = try doc.value("institution")?.string() ?? name
+        let horizon = try doc.require("horizon_weeks").int(in: 1...520)
+        let replicates = try doc.value("replicates")?.int(in: 1...1_000_000) ?? 100
+        let seed = try doc.value("seed")?.uint64() ?? 1
+        let team = try decodeTeam(doc.require("team"))
+
+        // Platforms first: segments refer to them by name.
+        let platformsNode = try doc.require("platforms")
+        let platformMap = try platformsNode.mapping(allowedKeys: nil)
+        guard !platformMap.entries.isEmpty else { throw platformsNode.error("at least one platform is required") }
+        guard platformMap.entries.count <= 32 else { throw platformsNode.error("at most 32 platforms") }
+        let baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var platforms: [PlatformSpec] = []
+        var presets: [PlatformPreset] = []
+        for (key, value) in platformMap.entries {
+            try checkIdentifier(key, at: value)
+            let (platform, preset) = try decodePlatform(name: key, value, baseDirectory: baseDirectory)
+            platforms.append(platform)
+            presets.append(preset)
+        }
+
+        let audienceNode = try doc.require("audience")
+        let audience = try decodeAudience(audienceNode, platformNames: platforms.map(\.name), presets: presets)
+
+        // Followers must fit among the expected users of each platform.
+        for (p, platform) in platforms.enumerated() {
+            let expectedUsers = audience.segments.reduce(0.0) { $0 + Double(audience.size) * $1.share * $1.platformUse[p] }
+            for (a, account) in platform.accounts.enumerated() {
+                let agents = Double(account.followers) / Double(audience.scale)
+                if agents > expectedUsers * 0.98 {
+                    let node = try followersNode(platformMap, platform.name, account: a)
+                    throw node.error(
+                        "\(account.followers) followers is more than the \(Int(expectedUsers) * audience.scale) people " +
+                        "expected to use \(platform.name) in the audience (audience.size × scale × segment use); " +
+                        "raise audience.size or the segments' use of \(platform.name)")
+                }
+            }
+        }
+        return Scenario(name: name, institution: institution, horizonWeeks: horizon, replicates: replicates,
+                        seed: seed, audience: audience, team: team, platforms: platforms, sourcePath: path)
+    }
+
+    private static func followersNode(_ map: YAMLMapping, _ platform: String, account: Int) throws -> YAMLValue {
+        let node = map.value(platform)!
+        let m = try node.mapping(allowedKeys: nil)
+        return m.value("followers") ?? node
+    }
+
+    /// Names end up in CSV cells and file names: keep them to letters, digits, `-`, `_`, `+`, `.`.
+    static func checkIdentifier(_ s: String, at node: YAMLValue) throws {
+        let ok = !s.isEmpty && s.count <= 64 && s.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "-_+.".unicodeScalars.contains($0)
+        }
+        if !ok {
+            throw node.error("'\(s)' is not a valid name: use 1 to 64 letters, digits, '-', '_', '+' or '.'")
+        }
+    }
+
+    // MARK: - Team
+
+    static func decodeTeam(_ node: YAMLValue) throws -> TeamSpec {
+        let m = try node.mapping(allowedKeys: ["people", "hours_per_week"])
+        return TeamSpec(people: try m.value("people")?.int(in: 1...10_000) ?? 1,
+                        hoursPerWeek: try m.require("hours_per_week").double(in: 0...2_000, unit: "hours per week"))
+    }
+
+    // MARK: - Audience
+
+    static func decodeAudience(_ node: YAMLValue, platformNames: [String], presets: [PlatformPreset]) throws -> AudienceSpec {
+        let m = try node.mapping(allowedKeys: ["size", "scale", "platform_use_correlation", "hourly_profile",
+                                               "activity_shape", "segments"])
+        let size = try m.require("size").int(in: 1...50_000_000)
+        let scale = try m.value("scale")?.int(in: 1...1_000_000) ?? 1
+        let rho = try m.value("platform_use_correlation")?.double(in: 0...0.99) ?? 0.5
+        let shape = try m.value("activity_shape")?.double(in: 0.2...100) ?? 2
+        var profile = HourlyProfile.default
+        if let p = m.value("hourly_profile") {
+            let items = try p.list()
+            guard items.count == 24 else { throw p.error("expected 24 values (hours 0 to 23), found \(items.count)") }
+            profile = try items.map { try $0.double(in: 0...1_000_000) }
+            guard profile.contains(where: { $0 > 0 }) else { throw p.error("at least one hour must have sessions") }
+        }
+        let segNode = try m.require("segments")
+        var segments: [SegmentSpec] = []
+        var seen: [String: Int] = [:]
+        for item in try segNode.list() {
+            let s = try item.mapping(allowedKeys: ["name", "age", "locality", "share", "affinity",
+                                                   "sessions_per_day", "uses"])
+            let name = try s.require("name").string()
+            try checkIdentifier(name, at: s.require("name"))
+            if let first = seen[name] {
+                throw try s.require("name").error("duplicate segment name '\(name)' (first at line \(first))")
+            }
+            seen[name] = try s.require("name").line
+            let age = try s.require("age").choice(AgeBand.self)
+            var use = presets.map { $0.useByAge[age] ?? 0 }
+            if let usesNode = s.value("uses") {
+                let uses = try usesNode.mapping(allowedKeys: platformNames)
+                for (platform, value) in uses.entries {
+                    use[platformNames.firstIndex(of: platform)!] = try value.double(in: 0...1, unit: "probability")
+                }
+            }
+            segments.append(SegmentSpec(
+                name: name, age: age,
+                locality: try s.value("locality")?.choice(Locality.self) ?? .local,
+                share: try s.require("share").double(in: 0...1, unit: "share of the audience"),
+                affinity: try s.value("affinity")?.double(in: 0...10) ?? 1,
+                sessionsPerDay: try s.value("sessions_per_day")?.double(in: 0.01...100, unit: "sessions per day") ?? 5,
+                platformUse: use))
+        }
+        guard segments.count <= 64 else { throw segNode.error("at most 64 segments") }
+        let total = segments.reduce(0) { $0 + $1.share }
+        guard abs(total - 1) < 1e-6 else {
+            throw segNode.error("segment shares must sum to 1, they sum to \(total)")
+        }
+        return AudienceSpec(size: size, scale: scale, segments: segments, platformUseCorrelation: rho,
+                            hourlyProfile: profile, activityShape: shape)
+    }
+
+    // MARK: - Platforms
+
+    static let platformKeys = ["preset", "followers", "feed", "engagement", "churn_per_week", "graph",
+                               "production_hours", "plan"]
+
+    static func decodePlatform(name: String, _ node: YAMLValue, baseDirectory: URL) throws -> (PlatformSpec, PlatformPreset) {
+        let m = try node.mapping(allowedKeys: platformKeys)
+        var preset: PlatformPreset
+        var presetName: String?
+        if let p = m.value("preset") {
+            let n = try p.string()
+            guard let found = PlatformPreset.named(n) else {
+                let names = PlatformPreset.all.map(\.name)
+                let hint = nearest(n, among: names).map { "did you mean '\($0)'? " } ?? ""
+                throw p.error("unknown preset '\(n)'; \(hint)allowed: \(names.joined(separator: ", "))")
+            }
+            preset = found
+            presetName = n
+        } else if let found = PlatformPreset.named(name) {
+            preset = found
+            presetName = name
+        } else {
+            // A platform from scratch: its feed model must be named.
+            guard let feedNode = m.value("feed") else {
+                throw node.error("'\(name)' is not a preset (\(PlatformPreset.all.map(\.name).joined(separator: ", "))): " +
+                                 "name one with 'preset:' or define 'feed: {model: ranked|chronological}'")
+            }
+            let f = try feedNode.mapping(allowedKeys: nil)
+            guard let modelNode = f.value("model") else {
+                throw feedNode.error("missing required key 'model' (a platform without a preset needs its feed model)")
+            }
+            preset = PlatformPreset.custom(name, feed: try modelNode.choice(FeedKind.self))
+        }
+
+        let feed = try m.value("feed").map { try decodeFeed($0, base: preset.feed) } ?? preset.feed
+        let engagement = try m.value("engagement").map { try decodeEngagement($0, base: preset.engagement) } ?? preset.engagement
+        let churn = try m.value("churn_per_week")?.double(in: 0...1, unit: "probability per week") ?? preset.churnPerWeek
+        let graph = try m.value("graph").map { try decodeGraph($0, baseDirectory: baseDirectory) } ?? preset.graph
+        var hours = preset.productionHours
+        if let h = m.value("production_hours") {
+            try decodeFormats(h, into: &hours, range: 0...200, unit: "hours per post")
+        }
+        let followers = try m.require("followers").int(in: 0...2_000_000_000)
+        let plan = try decodePlan(m.require("plan"))
+        let spec = PlatformSpec(name: name, preset: presetName, feed: feed, engagement: engagement,
+                                churnPerWeek: churn, graph: graph, productionHours: hours,
+                                accounts: [AccountSpec(name: "main", followers: followers, plan: plan)])
+        return (spec, preset)
+    }
+
+    static func decodeFormats(_ node: YAMLValue, into table: inout FormatTable<Double>,
+                              range: ClosedRange<Double>, unit: String) throws {
+        let m = try node.mapping(allowedKeys: PostFormat.allCases.map(\.rawValue))
+        for (key, value) in m.entries {
+            table[PostFormat(rawValue: key)!] = try value.double(in: range, unit: unit)
+        }
+    }
+
+    static func decodeFeed(_ node: YAMLValue, base: FeedModel) throws -> FeedModel {
+        let probe = try node.mapping(allowedKeys: nil)
+        var kind: FeedKind
+        switch base {
+        case .ranked: kind = .ranked
+        case .chronological: kind = .chronological
+        }
+        if let k = probe.value("model") { kind = try k.choice(FeedKind.self) }
+        switch kind {
+        case .chronological:
+            var c: ChronologicalFeed
+            if case .chronological(let b) = base { c = b } else { c = ChronologicalFeed() }
+            let m = try node.mapping(allowedKeys: ["model", "scroll_depth", "inflow_per_hour", "max_age_hours"])
+            if let v = m.value("scroll_depth") { c.scrollDepth = try v.double(in: 1...100_000, unit: "posts per session") }
+            if let v = m.value("inflow_per_hour") { c.inflowPerHour = try v.double(in: 0...10_000, unit: "posts per hour") }
+            if let v = m.value("max_age_hours") { c.maxAgeHours = try v.double(in: 1...8_760, unit: "hours") }
+            return .chronological(c)
+        case .ranked:
+            var r: RankedFeed
+            if case .ranked(let b) = base { r = b } else {
+                guard case .ranked(let d) = PlatformPreset.custom("", feed: .ranked).feed else { fatalError() }
+                r = d
+            }
+            let m = try node.mapping(allowedKeys: ["model", "base_visibility", "format_multiplier", "hour_sensitivity",
+                                                   "cadence_reference", "cadence_exponent", "activity_sensitivity",
+                                                   "peer_visibility", "discovery_per_engagement"])
+            if let v = m.value("base_visibility") { r.baseVisibility = try v.double(in: 0...1, unit: "probability") }
+            if let v = m.value("format_multiplier") { try decodeFormats(v, into: &r.formatMultiplier, range: 0...10, unit: "multiplier") }
+            if let v = m.value("hour_sensitivity") { r.hourSensitivity = try v.double(in: 0...3) }
+            if let v = m.value("cadence_reference") { r.cadenceReference = try v.double(in: 0.01...100, unit: "posts per week") }
+            if let v = m.value("cadence_exponent") { r.cadenceExponent = try v.double(in: 0...3) }
+            if let v = m.value("activity_sensitivity") { r.activitySensitivity = try v.double(in: 0...3) }
+            if let v = m.value("peer_visibility") { r.peerVisibility = try v.double(in: 0...1, unit: "probability") }
+            if let v = m.value("discovery_per_engagement") {
+                r.discoveryPerEngagement = try v.double(in: 0...10_000, unit: "impressions per engagement")
+            }
+            return .ranked(r)
+        }
+    }
+
+    static func decodeEngagement(_ node: YAMLValue, base: EngagementRates) throws -> EngagementRates {
+        let m = try node.mapping(allowedKeys: ["like", "comment", "share", "follow"])
+        var e = base
+        // Either one probability for every format or a mapping by format.
+        func rates(_ key: String, _ table: inout FormatTable<Double>) throws {
+            guard let v = m.value(key) else { return }
+            if v.isMapping {
+                try decodeFormats(v, into: &table, range: 0...1, unit: "probability per viewer")
+            } else {
+                table = PlatformPreset.uniform(try v.double(in: 0...1, unit: "probability per viewer"))
+            }
+        }
+        try rates("like", &e.like)
+        try rates("comment", &e.comment)
+        try rates("share", &e.share)
+        if let v = m.value("follow") { e.follow = try v.double(in: 0...1, unit: "probability per viewer") }
+        return e
+    }
+
+    enum GeneratorKind: String, CaseIterable {
+        case chungLu = "chung_lu"
+        case preferentialAttachment = "preferential_attachment"
+        case edgeList = "edge_list"
+        case none
+    }
+
+    static func decodeGraph(_ node: YAMLValue, baseDirectory: URL) throws -> GraphSpec {
+        let probe = try node.mapping(allowedKeys: nil)
+        let kind = try probe.require("generator").choice(GeneratorKind.self)
+        switch kind {
+        case .none:
+            _ = try node.mapping(allowedKeys: ["generator"])
+            return .none
+        case .chungLu:
+            let m = try node.mapping(allowedKeys: ["generator", "mean_degree", "exponent", "homophily"])
+            return .chungLu(meanDegree: try m.value("mean_degree")?.double(in: 0...10_000, unit: "follow edges per user") ?? 15,
+                            exponent: try m.value("exponent")?.double(in: 2.01...5) ?? 2.5,
+                            homophily: try m.value("homophily")?.double(in: 0...1, unit: "probability") ?? 0.5)
+        case .preferentialAttachment:
+            let m = try node.mapping(allowedKeys: ["generator", "edges_per_node", "reciprocity", "homophily"])
+            return .preferentialAttachment(
+                edgesPerNode: try m.value("edges_per_node")?.int(in: 1...10_000) ?? 10,
+                reciprocity: try m.value("reciprocity")?.double(in: 0...1, unit: "probability") ?? 0.3,
+                homophily: try m.value("homophily")?.double(in: 0...1, unit: "probability") ?? 0.5)
+        case .edgeList:
+            let m = try node.mapping(allowedKeys: ["generator", "path"])
+            let pathNode = try m.require("path")
+            let given = try pathNode.string()
+            let url = given.hasPrefix("/") ? URL(fileURLWithPath: given)
+                : baseDirectory.appendingPathComponent(given).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  FileManager.default.isReadableFile(atPath: url.path) else {
+                throw pathNode.error("cannot read edge list '\(given)' (looked for \(url.path))")
+            }
+            return .edgeList(path: url.path)
+        }
+    }
+
+    static func decodePlan(_ node: YAMLValue) throws -> PlanSpec {
+        let m = try node.mapping(allowedKeys: ["posts_per_week", "posting_hours"])
+        var posts = PlatformPreset.uniform(0)
+        try decodeFormats(m.require("posts_per_week"), into: &posts, range: 0...100, unit: "posts per week")
+        var hours = [12, 19]
+        if let h = m.value("posting_hours") {
+            hours = try h.list().map { try $0.int(in: 0...23) }
+        }
+        return PlanSpec(postsPerWeek: posts, postingHours: hours)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import ReachSim
+
+@main
+struct ReachSimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reachsim",
+        abstract: "Monte Carlo simulator of social-media reach for cultural institutions.",
+        discussion: """
+            Exit codes: 0 success, 64 wrong usage, 65 invalid scenario or input file \
+            (nothing written), 74 output not writable, 1 other failure.
+            """,
+        version: ReachSimVersion.string,
+        subcommands: [RunCommand.self, ValidateCommand.self])
+}
+
+/// Prints a library error and exits with its status: one line, no stack trace.
+func fail(_ error: Error) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    return ExitCode(ExitStatus.of(error).rawValue)
+}

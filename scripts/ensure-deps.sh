@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what ReachSim needs to build on Debian/Ubuntu, or says exactly what to install.
+# Needed: a Swift 6.1+ toolchain, pkg-config and GSL (libgsl-dev).
+set -euo pipefail
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "error: no Swift toolchain on PATH. Install Swift 6.1 or later (https://www.swift.org/install/linux/) and retry." >&2
+  exit 1
+fi
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if ! pkg-config --exists gsl 2>/dev/null; then missing+=(libgsl-dev); fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing ${missing[*]} with apt-get..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+  pkg-config --exists gsl || { echo "error: GSL is still not found by pkg-config after installing ${missing[*]}" >&2; exit 1; }
+  echo "Installed ${missing[*]}."
+else
+  echo "error: missing ${missing[*]}. Install with:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
