@@ -57,15 +57,14 @@ public enum RunPipeline {
 
         let weekly = WeeklyTable.render(result, scenario: scenario)
         let summary = SummaryTable.render(result, scenario: scenario)
-        try output.stage("weekly.csv", bytes: weekly)
-        try output.stage("summary.csv", bytes: summary)
+        let files = [try output.stage("weekly.csv", bytes: weekly), try output.stage("summary.csv", bytes: summary)]
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let manifest = Manifest(
             reachsimVersion: ReachSimVersion.string, scenario: scenario.name, scenarioPath: scenarioPath,
             scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: scenario.seed,
             replicates: scenario.replicates, threads: options.threads, weeks: scenario.horizonWeeks,
             wallTimeSeconds: seconds,
-            files: [.init(name: "weekly.csv", bytes: weekly), .init(name: "summary.csv", bytes: summary)],
+            files: files,
             command: options.command)
         try output.commit(manifest: try manifest.jsonBytes())
         return Report(scenario: scenario, directory: options.outputDirectory,
