@@ -37,7 +37,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReachSimTests",
-            dependencies: ["ReachSim"],
+            // `reachsim` so that end-to-end tests can run the real command.
+            dependencies: ["ReachSim", "reachsim"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -23,8 +23,12 @@ final class ReplicateRunner {
     private let classOf: UnsafeMutablePointer<UInt8>
     /// Serial of the last post each agent saw (so a person counts once per post).
     private let postSeen: UnsafeMutablePointer<UInt32>
-    /// Per platform slot (platforms, then all): week + 1 when the agent was last reached, 0 never.
+    /// Per agent and platform slot (platforms, then all), interleaved `agent * slots + slot` so one
+    /// cache line serves a view's two checks: week + 1 when the agent was last reached, 0 never.
     private let reachStamp: UnsafeMutablePointer<UInt16>
+    /// Engagement probabilities flattened `(platform * formats + format) * segments + segment`,
+    /// and follow probabilities `platform * segments + segment`.
+    private let likeRate, commentRate, shareRate, followRate: UnsafeMutablePointer<Double>
     private let queue: UnsafeMutablePointer<UInt32>
     /// This week's counters, indexed like one week of `MetricLayout` (segment slots only).
     private let week: UnsafeMutablePointer<Double>
@@ -50,6 +54,16 @@ final class ReplicateRunner {
         queue = .allocate(capacity: max(1, agentCount))
         week = .allocate(capacity: layout.perWeek)
         cumulative = Array(repeating: 0, count: layout.platformSlots * layout.segments)
+        func flat(_ table: [[Double]]) -> UnsafeMutablePointer<Double> {
+            let values = table.flatMap { $0 }
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, values.count))
+            p.initialize(from: values, count: values.count)
+            return p
+        }
+        likeRate = flat(world.likeRate)
+        commentRate = flat(world.commentRate)
+        shareRate = flat(world.shareRate)
+        followRate = flat(world.followRate)
         visibility = Array(repeating: 0, count: classCount)
         peerProbability = Array(repeating: 0, count: classCount)
     }
@@ -60,6 +74,7 @@ final class ReplicateRunner {
         reachStamp.deallocate()
         queue.deallocate()
         week.deallocate()
+        for p in [likeRate, commentRate, shareRate, followRate] { p.deallocate() }
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -114,7 +129,7 @@ final class ReplicateRunner {
             while i < members.count {
                 let v = Int(members[i])
                 postSeen[v] = serial
-                view(v, platform: p, account: a, format: post.format, kind: .impressionsOrganic,
+                view(v, platform: p, set: set, format: post.format, kind: .impressionsOrganic,
                      week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
                 if p0 >= 1 { i += 1; continue }
                 let skip = rng.geometricSkip(logOneMinusP: logq)
@@ -133,7 +148,7 @@ final class ReplicateRunner {
                 let v = Int(users[rng.below(users.count)])
                 if postSeen[v] == serial || set.contains(v) { continue }
                 postSeen[v] = serial
-                view(v, platform: p, account: a, format: post.format, kind: .impressionsDiscovery,
+                view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
                      week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
             }
             cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
@@ -147,6 +162,7 @@ final class ReplicateRunner {
         if queued == 0 { return }
         world.feeds[p].peerVisibility(hour: hour, into: &peerProbability)  // probabilities, by class
         var head = 0
+        let set = followers[a]
         world.graphs[p].withUnsafeCSR { offsets, targets in
             while head < queued {
                 let u = Int(queue[head])
@@ -159,8 +175,8 @@ final class ReplicateRunner {
                     if postSeen[v] == serial { continue }
                     if rng.uniform() < peerProbability[Int(classOf[v])] {
                         postSeen[v] = serial
-                        view(v, platform: p, account: a, format: format, kind: .impressionsShares,
-                             week: w, follower: followers[a].contains(v), ctx: &ctx, queued: &queued, rng: rng)
+                        view(v, platform: p, set: set, format: format, kind: .impressionsShares,
+                             week: w, follower: set.contains(v), ctx: &ctx, queued: &queued, rng: rng)
                     }
                 }
             }
@@ -170,42 +186,42 @@ final class ReplicateRunner {
 
     /// One person sees the post: impressions, reach, engagement, maybe a share and a follow.
     @inline(__always)
-    private func view(_ v: Int, platform p: Int, account a: Int, format: PostFormat, kind: Metric, week w: Int,
+    private func view(_ v: Int, platform p: Int, set: FollowerSet, format: PostFormat, kind: Metric, week w: Int,
                       follower: Bool, ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         let cls = Int(classOf[v])
         let s = cls / ActivityLevels.count
         let base = (p * layout.segmentSlots + s) * MetricLayout.metricCount
         week[base + kind.rawValue] += 1
         let stamp = UInt16(truncatingIfNeeded: w + 1)
-        let own = p * agentCount + v
+        let own = v * layout.platformSlots + p
         if reachStamp[own] != stamp {
             if reachStamp[own] == 0 { cumulative[p * segments + s] += 1 }
             reachStamp[own] = stamp
             week[base + Metric.reach.rawValue] += 1
         }
-        let all = layout.allPlatforms * agentCount + v
+        let all = v * layout.platformSlots + layout.allPlatforms
         if reachStamp[all] != stamp {
             if reachStamp[all] == 0 { cumulative[layout.allPlatforms * segments + s] += 1 }
             reachStamp[all] = stamp
             week[(layout.allPlatforms * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.reach.rawValue] += 1
         }
-        let r = format.index * segments + s
-        if rng.uniform() < world.likeRate[p][r] {
+        let r = (p * PostFormat.count + format.index) * segments + s
+        if rng.uniform() < likeRate[r] {
             week[base + Metric.likes.rawValue] += 1
             ctx.engagements += 1
         }
-        if rng.uniform() < world.commentRate[p][r] {
+        if rng.uniform() < commentRate[r] {
             week[base + Metric.comments.rawValue] += 1
             ctx.engagements += 1
         }
-        if rng.uniform() < world.shareRate[p][r] {
+        if rng.uniform() < shareRate[r] {
             week[base + Metric.shares.rawValue] += 1
             ctx.engagements += 1
             queue[queued] = UInt32(v)
             queued += 1
         }
-        if !follower && rng.uniform() < world.followRate[p][s] {
-            followers[a].insert(v, cls: cls)
+        if !follower && rng.uniform() < followRate[p * segments + s] {
+            set.insert(v, cls: cls)
             week[base + Metric.followersGained.rawValue] += 1
         }
     }

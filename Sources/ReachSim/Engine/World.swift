@@ -138,11 +138,11 @@ public struct World: Sendable {
         case .none:
             return FollowerGraph(nodeCount: n, sources: [], targets: [])
         case let .preferentialAttachment(m, reciprocity, homophily):
-            return FollowerGraph.preferentialAttachment(
+            return GraphGenerators.preferentialAttachment(
                 nodes: users, totalAgents: n, segment: segmentOf, edgesPerNode: m,
                 reciprocity: reciprocity, homophily: homophily, rng: rng)
         case let .chungLu(meanDegree, exponent, homophily):
-            return FollowerGraph.chungLu(
+            return GraphGenerators.chungLu(
                 nodes: users, totalAgents: n, segment: segmentOf, meanDegree: meanDegree,
                 exponent: exponent, maxDegree: nil, homophily: homophily, rng: rng)
         case .edgeList(let path):

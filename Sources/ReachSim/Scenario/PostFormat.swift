@@ -8,8 +8,22 @@ public enum PostFormat: String, CaseIterable, Sendable {
     case live
     case story
 
-    /// Position in `FormatTable` storage.
-    public var index: Int { PostFormat.allCases.firstIndex(of: self)! }
+    /// Position in `FormatTable` storage (the declaration order).
+    @inline(__always)
+    public var index: Int {
+        switch self {
+        case .text: 0
+        case .image: 1
+        case .carousel: 2
+        case .shortVideo: 3
+        case .longVideo: 4
+        case .live: 5
+        case .story: 6
+        }
+    }
+
+    /// Number of formats.
+    public static let count = 7
 }
 
 /// A value for every post format, stored flat (hot loops index it by `PostFormat.index`).

@@ -30,15 +30,15 @@ public enum ScenarioLoader {
 
         // Platforms first: segments refer to them by name.
         let platformsNode = try doc.require("platforms")
-        let platformMap = try platformsNode.mapping(allowedKeys: nil)
+        let platformMap = try platformsNode.mapping()
         guard !platformMap.entries.isEmpty else { throw platformsNode.error("at least one platform is required") }
         guard platformMap.entries.count <= 32 else { throw platformsNode.error("at most 32 platforms") }
         let baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent()
         var platforms: [PlatformSpec] = []
         var presets: [PlatformPreset] = []
-        for (key, value) in platformMap.entries {
-            try checkIdentifier(key, at: value)
-            let (platform, preset) = try decodePlatform(name: key, value, baseDirectory: baseDirectory)
+        for entry in platformMap.entries {
+            try checkIdentifier(entry.key, at: entry.value)
+            let (platform, preset) = try decodePlatform(name: entry.key, entry.value, baseDirectory: baseDirectory)
             platforms.append(platform)
             presets.append(preset)
         }
@@ -66,7 +66,7 @@ public enum ScenarioLoader {
 
     private static func followersNode(_ map: YAMLMapping, _ platform: String, account: Int) throws -> YAMLValue {
         let node = map.value(platform)!
-        let m = try node.mapping(allowedKeys: nil)
+        let m = try node.mapping()
         return m.value("followers") ?? node
     }
 
@@ -120,8 +120,8 @@ public enum ScenarioLoader {
             var use = presets.map { $0.useByAge[age] ?? 0 }
             if let usesNode = s.value("uses") {
                 let uses = try usesNode.mapping(allowedKeys: platformNames)
-                for (platform, value) in uses.entries {
-                    use[platformNames.firstIndex(of: platform)!] = try value.double(in: 0...1, unit: "probability")
+                for entry in uses.entries {
+                    use[platformNames.firstIndex(of: entry.key)!] = try entry.value.double(in: 0...1, unit: "probability")
                 }
             }
             segments.append(SegmentSpec(
@@ -164,14 +164,12 @@ public enum ScenarioLoader {
             presetName = name
         } else {
             // A platform from scratch: its feed model must be named.
-            guard let feedNode = m.value("feed") else {
-                throw node.error("'\(name)' is not a preset (\(PlatformPreset.all.map(\.name).joined(separator: ", "))): " +
-                                 "name one with 'preset:' or define 'feed: {model: ranked|chronological}'")
-            }
-            let f = try feedNode.mapping(allowedKeys: nil)
-            guard let modelNode = f.value("model") else {
-                throw feedNode.error("missing required key 'model' (a platform without a preset needs its feed model)")
-            }
+            let names = PlatformPreset.all.map(\.name)
+            let notPreset = "'\(name)' is not a preset"
+                + (nearest(name, among: names).map { " (did you mean '\($0)'?)" } ?? " (\(names.joined(separator: ", ")))")
+                + ": name one with 'preset:' or define a custom platform with 'feed: {model: ranked|chronological}'"
+            guard let feedNode = m.value("feed") else { throw node.error(notPreset) }
+            guard let modelNode = try feedNode.mapping().value("model") else { throw feedNode.error(notPreset) }
             preset = PlatformPreset.custom(name, feed: try modelNode.choice(FeedKind.self))
         }
 
@@ -194,13 +192,13 @@ public enum ScenarioLoader {
     static func decodeFormats(_ node: YAMLValue, into table: inout FormatTable<Double>,
                               range: ClosedRange<Double>, unit: String) throws {
         let m = try node.mapping(allowedKeys: PostFormat.allCases.map(\.rawValue))
-        for (key, value) in m.entries {
-            table[PostFormat(rawValue: key)!] = try value.double(in: range, unit: unit)
+        for entry in m.entries {
+            table[PostFormat(rawValue: entry.key)!] = try entry.value.double(in: range, unit: unit)
         }
     }
 
     static func decodeFeed(_ node: YAMLValue, base: FeedModel) throws -> FeedModel {
-        let probe = try node.mapping(allowedKeys: nil)
+        let probe = try node.mapping()
         var kind: FeedKind
         switch base {
         case .ranked: kind = .ranked
@@ -245,7 +243,7 @@ public enum ScenarioLoader {
         // Either one probability for every format or a mapping by format.
         func rates(_ key: String, _ table: inout FormatTable<Double>) throws {
             guard let v = m.value(key) else { return }
-            if v.isMapping {
+            if v.kind == .mapping {
                 try decodeFormats(v, into: &table, range: 0...1, unit: "probability per viewer")
             } else {
                 table = PlatformPreset.uniform(try v.double(in: 0...1, unit: "probability per viewer"))
@@ -266,7 +264,7 @@ public enum ScenarioLoader {
     }
 
     static func decodeGraph(_ node: YAMLValue, baseDirectory: URL) throws -> GraphSpec {
-        let probe = try node.mapping(allowedKeys: nil)
+        let probe = try node.mapping()
         let kind = try probe.require("generator").choice(GeneratorKind.self)
         switch kind {
         case .none:

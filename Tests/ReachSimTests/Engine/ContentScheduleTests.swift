@@ -56,3 +56,9 @@ import Testing
         #expect(weeks[2].cadence == [7])
     }
 }
+
+@Suite struct PostFormatTests {
+    @Test func indexIsTheDeclarationOrder() {
+        #expect(PostFormat.allCases.map(\.index) == Array(0..<PostFormat.count))
+    }
+}

@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+// ReachSim's benchmarks, in their own package so that library users never pull in
+// package-benchmark. Run with `swift package benchmark` from this folder (or `make bench`).
+import Foundation
+import PackageDescription
+
+// A path dependency is named after its folder, not its manifest's name: compute it so that a
+// checkout under another folder name still builds.
+let parentName = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "ReachSimBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        // MallocInterposer only: the default trait pulls a package this machine does not mirror.
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                .product(name: "ReachSim", package: parentName),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/EngineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ]
+)
