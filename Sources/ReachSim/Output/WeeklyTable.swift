@@ -10,11 +10,10 @@ public enum WeeklyTable {
     }
 
     public static func render(_ result: Simulation.Result, scenario: Scenario) -> [UInt8] {
-        var csv = CSVWriter()
-        for h in header { csv.append(h) }
-        csv.endRow()
-        let names = RowNames(scenario)
         let layout = result.layout
+        var csv = CSVWriter(reservingCapacity: result.replicates * layout.weeks * layout.platformSlots * layout.segmentSlots * 90)
+        csv.appendRow(header)
+        let names = RowNames(scenario)
         result.values.withUnsafeBufferPointer { values in
             for r in 0..<result.replicates {
                 for w in 0..<layout.weeks {
@@ -47,8 +46,7 @@ public enum SummaryTable {
 
     public static func render(_ result: Simulation.Result, scenario: Scenario) -> [UInt8] {
         var csv = CSVWriter()
-        for h in header { csv.append(h) }
-        csv.endRow()
+        csv.appendRow(header)
         let names = RowNames(scenario)
         let layout = result.layout
         var column = [Double](repeating: 0, count: result.replicates)
