@@ -21,12 +21,12 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         timeUnits: .milliseconds,
+        maxDuration: .seconds(20),
+        maxIterations: 20,
         thresholds: [
             .wallClock: .init(relative: [.p50: 35]),
             .mallocCountTotal: .init(relative: [.p50: 5]),
-        ],
-        maxDuration: .seconds(20),
-        maxIterations: 20)
+        ])
 
     // One replicate of the baseline museum (52 weeks, 3 platforms, 78,500 followers): the unit of
     // work that `reachsim run` repeats; the world is built outside the measurement.

@@ -32,7 +32,10 @@ public enum Simulation {
         let done = Atomic<Int>(0)
         values.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // One worker runs on the caller's thread: no dispatch overhead, deterministic allocations.
+            let spawn: (@Sendable (Int) -> Void) -> Void = workers == 1
+                ? { $0(0) } : { DispatchQueue.concurrentPerform(iterations: workers, execute: $0) }
+            spawn { _ in
                 let runner = ReplicateRunner(world: world)
                 while true {
                     let r = next.add(1, ordering: .relaxed).oldValue
