@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out/museum-baseline
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test check-views notebooks bench clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -18,8 +18,16 @@ demo: build
 test: deps
 	$(SWIFT) test --disable-xctest
 
+# What people look at: reports rendered in headless Chromium, notebooks executed with Jupyter.
+check-views: deps
+	bash scripts/check-report-and-notebooks.sh
+
+# Re-export notebooks-export/ after a change to the model or the exporter.
+notebooks: deps
+	bash scripts/export-notebooks.sh
+
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 clean:
-	rm -rf .build Benchmarks/.build out
+	rm -rf .build Benchmarks/.build out ci-artifacts .venv-notebooks

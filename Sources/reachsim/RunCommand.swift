@@ -25,6 +25,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Option(help: "What to print at the end: a table for people, or JSON for pipelines.")
+    var format: Format = .table
+
     func validate() throws {
         if let r = replicates, !(1...1_000_000).contains(r) {
             throw ValidationError("--replicates must be between 1 and 1000000, got \(r).")
@@ -37,10 +44,14 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let options = RunPipeline.Options(
             replicates: replicates, seed: seed, threads: threads, outputDirectory: out,
-            command: CommandLine.arguments, progress: !quiet)
+            command: CommandLine.arguments, progress: !quiet && format == .table)
         let report: RunPipeline.Report
         do { report = try RunPipeline.run(scenarioPath: scenario, options: options) } catch { throw fail(error) }
         if quiet { return }
+        if format == .json {
+            do { print(try ReachTable.json(report)) } catch { throw fail(error) }
+            return
+        }
         print(ReachTable.render(report.result, scenario: report.scenario))
         print("")
         print(String(format: "%d replicates × %d weeks in %.1f s; people counts are means over replicates.",

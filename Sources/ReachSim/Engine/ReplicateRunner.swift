@@ -20,6 +20,9 @@ final class ReplicateRunner {
     private let segments: Int
     private let classCount: Int
     private let followers: [FollowerSet]
+    /// One random stream per account, reseeded for each replicate from (seed, replicate, account):
+    /// what happens to one account's posts does not shift another account's draws.
+    private let streams: [RandomStream]
     private let classOf: UnsafeMutablePointer<UInt8>
     /// Serial of the last post each agent saw (so a person counts once per post).
     private let postSeen: UnsafeMutablePointer<UInt32>
@@ -47,6 +50,7 @@ final class ReplicateRunner {
         followers = world.accounts.map {
             FollowerSet(agentCount: world.audience.agentCount, capacity: world.usersPerClass[$0.platform])
         }
+        streams = world.accounts.map { _ in RandomStream(seed: 0, purpose: .replicate) }
         classOf = .allocate(capacity: max(1, agentCount))
         classOf.initialize(from: world.audience.classOf, count: agentCount)
         postSeen = .allocate(capacity: max(1, agentCount))
@@ -80,7 +84,9 @@ final class ReplicateRunner {
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
     func run(replicate: Int, into out: UnsafeMutableBufferPointer<Double>) {
         precondition(out.count == layout.perReplicate)
-        let rng = RandomStream(seed: world.scenario.seed, purpose: .replicate, index: UInt64(replicate))
+        for (a, account) in world.accounts.enumerated() {
+            streams[a].reseed(seed: world.scenario.seed, purpose: .replicate, index: UInt64(replicate), key: account.streamKey)
+        }
         for (a, account) in world.accounts.enumerated() {
             followers[a].reset(to: account.initialFollowers, classOf: classOf)
         }
@@ -93,9 +99,9 @@ final class ReplicateRunner {
             week.initialize(repeating: 0, count: layout.perWeek)
             let plan = world.schedule[w]
             for post in plan.posts {
-                publish(post, week: w, cadence: plan.cadence[post.account], rng: rng)
+                publish(post, week: w, cadence: plan.cadence[post.account], rng: streams[post.account])
             }
-            churn(rng: rng)
+            churn()
             finishWeek(w, plan: plan, into: out)
         }
     }
@@ -228,8 +234,9 @@ final class ReplicateRunner {
 
     // MARK: - End of week
 
-    private func churn(rng: RandomStream) {
+    private func churn() {
         for (a, account) in world.accounts.enumerated() {
+            let rng = streams[a]
             let q = world.scenario.platforms[account.platform].churnPerWeek
             if q <= 0 { continue }
             let set = followers[a]

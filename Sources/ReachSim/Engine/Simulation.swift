@@ -3,9 +3,9 @@ import Synchronization
 
 /// Runs a scenario's Monte Carlo replicates on several threads.
 ///
-/// Replicate r always draws from stream (seed, replicate, r) and writes into its own slice of the
-/// result, so the output is identical whatever the number of threads or the order replicates
-/// finish in.
+/// Replicate r draws from streams keyed (seed, replicate r, account) and writes into its own slice
+/// of the result, so the output is identical whatever the number of threads or the order
+/// replicates finish in.
 public enum Simulation {
     /// All replicates of a run, flat: replicate r occupies `r * layout.perReplicate ..< (r + 1) * ...`.
     /// Metrics that do not apply (work metrics in segment rows) are NaN.

@@ -30,6 +30,9 @@ public struct World: Sendable {
     public struct Account: Sendable {
         public let platform: Int
         public let name: String
+        /// Identity of the account's random streams: platform and account names, so that an
+        /// account keeps its draws when other accounts or platforms change (common random numbers).
+        public let streamKey: UInt64
         /// Agent ids, ascending.
         public let initialFollowers: [UInt32]
     }
@@ -47,7 +50,7 @@ public struct World: Sendable {
         var graphs: [FollowerGraph] = []
         for (p, platform) in platforms.enumerated() {
             let users = audience.platformUsers[p]
-            let rng = RandomStream(seed: scenario.seed, purpose: .followers, index: UInt64(p))
+            let rng = RandomStream(seed: scenario.seed, purpose: .followers, key: RandomStream.key(platform.name))
             var firstFollowers: [UInt32] = []
             for account in platform.accounts {
                 let wanted = Int((Double(account.followers) / Double(audience.scale)).rounded())
@@ -60,9 +63,11 @@ public struct World: Sendable {
                 let chosen = chooseFollowers(count: wanted, users: users, audience: audience,
                                              affinity: segments.map(\.affinity), rng: rng)
                 if firstFollowers.isEmpty { firstFollowers = chosen }
-                accounts.append(Account(platform: p, name: account.name, initialFollowers: chosen.sorted()))
+                accounts.append(Account(platform: p, name: account.name,
+                                        streamKey: RandomStream.key(platform.name + "/" + account.name),
+                                        initialFollowers: chosen.sorted()))
             }
-            let graphRNG = RandomStream(seed: scenario.seed, purpose: .graph, index: UInt64(p))
+            let graphRNG = RandomStream(seed: scenario.seed, purpose: .graph, key: RandomStream.key(platform.name))
             graphs.append(try buildGraph(platform, users: users, firstFollowers: firstFollowers,
                                          audience: audience, segmentOf: segmentOf, rng: graphRNG))
         }

@@ -229,4 +229,19 @@ public final class OutputTransaction {
             if code != EINVAL { throw OutputError.system("cannot sync output directory", dir, code: code) }
         }
     }
+
+    /// Writes one file atomically: a hidden temporary beside it, fsync, then rename, so a reader
+    /// never sees half a file (reports, notebooks).
+    public static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        try prepare(directory: dir)
+        let temporary = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        try writeDurably(bytes, to: temporary, reportedAs: path)
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw OutputError.system("cannot write", path, code: code)
+        }
+    }
 }

@@ -1,36 +1,76 @@
 import Foundation
 
-/// The table `reachsim run` prints: per platform and overall, the year's (horizon's) cumulative
-/// unique reach with its 90% interval, the mean weekly reach, followers at the end, posts
-/// published and dropped per week.
+/// What `reachsim run` prints: per platform and overall, the horizon's cumulative unique reach with
+/// its 90% interval, the mean weekly reach, followers at the end, spend, and posts published and
+/// dropped per week. As an aligned table for people or JSON for pipelines.
 public enum ReachTable {
-    public static func render(_ result: Simulation.Result, scenario: Scenario) -> String {
+    /// One platform's (or `all`'s) headline figures, means over replicates.
+    public struct Line: Codable, Sendable {
+        public let platform: String
+        public let reachCumulative: Double
+        public let reachCumulativeP05: Double
+        public let reachCumulativeP95: Double
+        public let weeklyReach: Double
+        public let followersAtEnd: Double
+        /// Euros over the horizon.
+        public let spend: Double
+        public let postsPerWeek: Double
+        public let droppedPerWeek: Double
+    }
+
+    public static func lines(_ result: Simulation.Result, scenario: Scenario) -> [Line] {
         let layout = result.layout
-        let last = layout.weeks - 1
+        let last = layout.weeks - 1, s = layout.allSegments
         let names = RowNames(scenario)
-        var rows: [[String]] = [["platform", "reach, cumulative (90% interval)", "weekly reach", "followers at end", "posts/week", "dropped/week"]]
-        func column(_ w: Int, _ p: Int, _ s: Int, _ m: Metric) -> [Double] {
+        func column(_ w: Int, _ p: Int, _ m: Metric) -> [Double] {
             (0..<result.replicates).map { result.value(replicate: $0, week: w, platform: p, segment: s, metric: m) }
         }
-        let s = layout.allSegments
-        for p in 0..<layout.platformSlots {
-            let cumulative = Statistics.summarize(column(last, p, s, .reachCumulative))
-            var weekly = 0.0, posts = 0.0, dropped = 0.0
-            for w in 0..<layout.weeks {
-                weekly += column(w, p, s, .reach).reduce(0, +) / Double(result.replicates)
-                posts += result.value(replicate: 0, week: w, platform: p, segment: s, metric: .posts)
-                dropped += result.value(replicate: 0, week: w, platform: p, segment: s, metric: .postsDropped)
-            }
-            let n = Double(layout.weeks)
-            let followers = Statistics.summarize(column(last, p, s, .followers)).mean
+        func meanOverWeeks(_ p: Int, _ m: Metric) -> Double {
+            (0..<layout.weeks).reduce(0.0) { $0 + column($1, p, m).reduce(0, +) / Double(result.replicates) } / Double(layout.weeks)
+        }
+        return (0..<layout.platformSlots).map { p in
+            let cumulative = Statistics.summarize(column(last, p, .reachCumulative))
+            return Line(platform: names.platforms[p], reachCumulative: cumulative.mean,
+                        reachCumulativeP05: cumulative.p05, reachCumulativeP95: cumulative.p95,
+                        weeklyReach: meanOverWeeks(p, .reach),
+                        followersAtEnd: Statistics.summarize(column(last, p, .followers)).mean,
+                        spend: meanOverWeeks(p, .spend) * Double(layout.weeks),
+                        postsPerWeek: meanOverWeeks(p, .posts), droppedPerWeek: meanOverWeeks(p, .postsDropped))
+        }
+    }
+
+    public static func render(_ result: Simulation.Result, scenario: Scenario) -> String {
+        var rows = [["platform", "reach, cumulative (90% interval)", "weekly reach", "followers at end", "spend €", "posts/week", "dropped/week"]]
+        for l in lines(result, scenario: scenario) {
             rows.append([
-                names.platforms[p],
-                "\(grouped(cumulative.mean)) (\(grouped(cumulative.p05))-\(grouped(cumulative.p95)))",
-                grouped(weekly / n), grouped(followers),
-                String(format: "%.1f", posts / n), String(format: "%.1f", dropped / n),
+                l.platform, "\(grouped(l.reachCumulative)) (\(grouped(l.reachCumulativeP05))-\(grouped(l.reachCumulativeP95)))",
+                grouped(l.weeklyReach), grouped(l.followersAtEnd), grouped(l.spend),
+                String(format: "%.1f", l.postsPerWeek), String(format: "%.1f", l.droppedPerWeek),
             ])
         }
         return format(rows)
+    }
+
+    /// `{"scenario": ..., "replicates": ..., "weeks": ..., "directory": ..., "files": [...], "platforms": [Line...]}`
+    /// with snake_case keys.
+    public static func json(_ report: RunPipeline.Report) throws -> String {
+        struct Payload: Codable {
+            let scenario: String
+            let replicates: Int
+            let weeks: Int
+            let wallTimeSeconds: Double
+            let directory: String
+            let files: [String]
+            let platforms: [Line]
+        }
+        let payload = Payload(scenario: report.scenario.name, replicates: report.scenario.replicates,
+                              weeks: report.scenario.horizonWeeks, wallTimeSeconds: report.wallTimeSeconds,
+                              directory: report.directory, files: report.files,
+                              platforms: lines(report.result, scenario: report.scenario))
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(payload), as: UTF8.self)
     }
 
     /// Aligns columns: text left, numbers right.
@@ -46,6 +86,7 @@ public enum ReachTable {
 
     /// 12345.6 → "12,346".
     static func grouped(_ v: Double) -> String {
+        guard v.isFinite else { return "NA" }
         let n = Int(v.rounded())
         let digits = String(abs(n))
         var out = ""

@@ -14,7 +14,7 @@ public enum ExitStatus: Int32, Sendable {
     /// The status for an error thrown by the library.
     public static func of(_ error: Error) -> ExitStatus {
         switch error {
-        case is ScenarioError, is WorldError, is EdgeListError: .badInput
+        case is ScenarioError, is WorldError, is EdgeListError, is ReportError: .badInput
         case is OutputError: .cannotWrite
         default: .failure
         }

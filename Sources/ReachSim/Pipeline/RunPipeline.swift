@@ -57,7 +57,9 @@ public enum RunPipeline {
 
         let weekly = WeeklyTable.render(result, scenario: scenario)
         let summary = SummaryTable.render(result, scenario: scenario)
-        let files = [try output.stage("weekly.csv", bytes: weekly), try output.stage("summary.csv", bytes: summary)]
+        // A copy of the scenario travels with its results (reports show its parameters).
+        let files = [try output.stage("weekly.csv", bytes: weekly), try output.stage("summary.csv", bytes: summary),
+                     try output.stage("scenario.yaml", bytes: scenarioBytes)]
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let manifest = Manifest(
             reachsimVersion: ReachSimVersion.string, scenario: scenario.name, scenarioPath: scenarioPath,
@@ -68,7 +70,7 @@ public enum RunPipeline {
             command: options.command)
         try output.commit(manifest: try manifest.jsonBytes())
         return Report(scenario: scenario, directory: options.outputDirectory,
-                      files: ["weekly.csv", "summary.csv", "manifest.json"], wallTimeSeconds: seconds, result: result)
+                      files: ["weekly.csv", "summary.csv", "scenario.yaml", "manifest.json"], wallTimeSeconds: seconds, result: result)
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {

@@ -26,13 +26,33 @@ public final class RandomStream: @unchecked Sendable {
     ///   - seed: the run's seed (any 64-bit value).
     ///   - purpose: what the stream is for.
     ///   - index: which stream of that purpose (a replicate number, a platform index, ...).
-    public init(seed: UInt64, purpose: StreamPurpose, index: UInt64 = 0) {
+    ///   - key: a further identity, e.g. `RandomStream.key("facebook")`, so that a platform keeps
+    ///     its numbers when another platform is added to or removed from a scenario (common random
+    ///     numbers across scenarios).
+    public init(seed: UInt64, purpose: StreamPurpose, index: UInt64 = 0, key: UInt64 = 0) {
         guard let r = gsl_rng_alloc(cgsl_rng_xoshiro256pp()) else {
             fatalError("GSL could not allocate a random generator (out of memory)")
         }
         rng = r
         state = cgsl_xoshiro_state_of(r)
-        gsl_rng_set(r, UInt(RandomStream.mix(seed: seed, purpose: purpose.rawValue, index: index)))
+        reseed(seed: seed, purpose: purpose, index: index, key: key)
+    }
+
+    /// Restarts the stream as if it had just been created with these arguments (no allocation).
+    public func reseed(seed: UInt64, purpose: StreamPurpose, index: UInt64 = 0, key: UInt64 = 0) {
+        var k = key
+        let keyed = key == 0 ? 0 : cgsl_splitmix64(&k)
+        gsl_rng_set(rng, UInt(RandomStream.mix(seed: seed, purpose: purpose.rawValue, index: index) ^ keyed))
+    }
+
+    /// A stable 64-bit key for a name (FNV-1a over its UTF-8 bytes; never 0).
+    public static func key(_ name: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in name.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h == 0 ? 1 : h
     }
 
     deinit { gsl_rng_free(rng) }

@@ -1,0 +1,170 @@
+import Foundation
+
+/// `reachsim compare BASE ALT...`: runs every scenario with common random numbers and writes
+/// `comparison.csv`, each scenario's `summary-NAME.csv` and `scenario-NAME.yaml`, and
+/// `manifest.json`.
+///
+/// Common random numbers: every scenario runs with the base's seed and replicate count, and the
+/// engine keys its streams by platform and account names, so the same people, graphs and draws
+/// are used wherever the scenarios agree. `independent: true` gives each alternative other
+/// streams instead (seed + k), to measure how much CRN narrows the interval.
+public enum ComparePipeline {
+    public struct Options: Sendable {
+        public var replicates: Int?
+        public var seed: UInt64?
+        public var threads: Int
+        public var outputDirectory: String
+        public var command: [String]
+        public var progress: Bool
+        public var independent: Bool
+
+        public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    outputDirectory: String, command: [String] = [], progress: Bool = false, independent: Bool = false) {
+            self.replicates = replicates
+            self.seed = seed
+            self.threads = threads
+            self.outputDirectory = outputDirectory
+            self.command = command
+            self.progress = progress
+            self.independent = independent
+        }
+    }
+
+    /// One scenario's outcome over the horizon, for the terminal verdict.
+    public struct Verdict: Sendable {
+        public let scenario: String
+        /// Year (horizon) totals compared with the base, all platforms and segments.
+        public let cumulativeReach: PairedComparison
+        public let followersAtEnd: PairedComparison
+        public let spend: PairedComparison
+        public let hours: PairedComparison
+    }
+
+    public struct Report: Sendable {
+        public let base: Scenario
+        public let verdicts: [Verdict]
+        public let directory: String
+        public let wallTimeSeconds: Double
+    }
+
+    public static let header = [
+        "base", "scenario", "week", "platform", "segment", "metric", "base_mean", "alt_mean", "diff_mean",
+        "diff_ci90_low", "diff_ci90_high", "diff_p05", "diff_p95", "p_alt_higher",
+    ]
+
+    public static func run(scenarioPaths: [String], options: Options) throws -> Report {
+        precondition(scenarioPaths.count >= 2, "compare needs a base and at least one alternative")
+        let start = DispatchTime.now()
+        var scenarios = try scenarioPaths.map { try ScenarioLoader.load(path: $0) }
+        let seed = options.seed ?? scenarios[0].seed
+        let replicates = options.replicates ?? scenarios[0].replicates
+        var seen: [String: String] = [:]
+        for (k, path) in scenarioPaths.enumerated() {
+            if let other = seen[scenarios[k].name] {
+                throw ScenarioError(file: path, line: nil, column: nil, keyPath: "name",
+                                    message: "the name '\(scenarios[k].name)' is also the name of \(other); scenarios compared must have distinct names")
+            }
+            seen[scenarios[k].name] = path
+            scenarios[k].seed = options.independent ? seed &+ UInt64(k) : seed
+            scenarios[k].replicates = replicates
+        }
+        let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
+        var results: [Simulation.Result] = []
+        for scenario in scenarios {
+            let world = try World.build(scenario)
+            let reporter = options.progress ? ProgressReporter(label: scenario.name, total: replicates) : nil
+            results.append(Simulation.run(world, replicates: replicates, threads: options.threads) { reporter?.update(completed: $0) })
+            reporter?.finish()
+        }
+
+        var csv = CSVWriter()
+        csv.appendRow(header)
+        var verdicts: [Verdict] = []
+        for k in 1..<scenarios.count {
+            appendRows(base: (scenarios[0], results[0]), alt: (scenarios[k], results[k]), to: &csv)
+            verdicts.append(verdict(base: results[0], alt: results[k], name: scenarios[k].name))
+        }
+        var files = [try output.stage("comparison.csv", bytes: csv.bytes)]
+        for (k, scenario) in scenarios.enumerated() {
+            files.append(try output.stage("summary-\(scenario.name).csv", bytes: SummaryTable.render(results[k], scenario: scenario)))
+            files.append(try output.stage("scenario-\(scenario.name).yaml", bytes: try RunPipeline.readBytes(scenarioPaths[k])))
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let manifest = Manifest(
+            scenario: scenarios.map(\.name).joined(separator: " vs "), scenarioPath: scenarioPaths.joined(separator: " "),
+            scenarioSHA256: try scenarioPaths.map { Manifest.sha256Hex(try RunPipeline.readBytes($0)) }.joined(separator: " "),
+            seed: seed, replicates: replicates, threads: options.threads, weeks: scenarios[0].horizonWeeks,
+            wallTimeSeconds: seconds, files: files, command: options.command)
+        try output.commit(manifest: try manifest.jsonBytes())
+        return Report(base: scenarios[0], verdicts: verdicts, directory: options.outputDirectory, wallTimeSeconds: seconds)
+    }
+
+    /// Rows for every week, and every platform and segment both scenarios have (by name).
+    static func appendRows(base: (Scenario, Simulation.Result), alt: (Scenario, Simulation.Result), to csv: inout CSVWriter) {
+        let bNames = RowNames(base.0), aNames = RowNames(alt.0)
+        let weeks = min(base.1.layout.weeks, alt.1.layout.weeks)
+        let r = base.1.replicates
+        var b = [Double](repeating: 0, count: r), a = b
+        for w in 0..<weeks {
+            for (bp, platform) in bNames.platforms.enumerated() {
+                guard let ap = aNames.platforms.firstIndex(of: platform) else { continue }
+                for (bs, segment) in bNames.segments.enumerated() {
+                    guard let aseg = aNames.segments.firstIndex(of: segment) else { continue }
+                    for metric in Metric.allCases {
+                        if metric.perPlatformOnly && segment != "all" { continue }
+                        for i in 0..<r {
+                            b[i] = base.1.value(replicate: i, week: w, platform: bp, segment: bs, metric: metric)
+                            a[i] = alt.1.value(replicate: i, week: w, platform: ap, segment: aseg, metric: metric)
+                        }
+                        let c = PairedComparison(base: b, alt: a)
+                        csv.append(base.0.name)
+                        csv.append(alt.0.name)
+                        csv.append(w + 1)
+                        csv.append(platform)
+                        csv.append(segment)
+                        csv.append(metric.column)
+                        for v in [c.baseMean, c.altMean, c.diffMean, c.diffLow, c.diffHigh, c.diffP05, c.diffP95, c.probabilityAltHigher] {
+                            csv.append(SummaryTable.formatted(v))
+                        }
+                        csv.endRow()
+                    }
+                }
+            }
+        }
+    }
+
+    static func verdict(base: Simulation.Result, alt: Simulation.Result, name: String) -> Verdict {
+        func series(_ result: Simulation.Result, _ metric: Metric, total: Bool) -> [Double] {
+            let l = result.layout
+            return (0..<result.replicates).map { r in
+                let weeks = total ? Array(0..<l.weeks) : [l.weeks - 1]
+                return weeks.reduce(0) { $0 + result.value(replicate: r, week: $1, platform: l.allPlatforms, segment: l.allSegments, metric: metric) }
+            }
+        }
+        func compare(_ metric: Metric, total: Bool) -> PairedComparison {
+            PairedComparison(base: series(base, metric, total: total), alt: series(alt, metric, total: total))
+        }
+        return Verdict(scenario: name, cumulativeReach: compare(.reachCumulative, total: false),
+                       followersAtEnd: compare(.followers, total: false), spend: compare(.spend, total: true),
+                       hours: compare(.hours, total: true))
+    }
+
+    /// The terminal verdict: one row per alternative, differences from the base over the horizon.
+    public static func verdictTable(_ report: Report) -> String {
+        var rows = [["scenario", "Δ cumulative reach (90% CI)", "P(more reach)", "Δ followers at end", "Δ spend €", "Δ hours"]]
+        for v in report.verdicts {
+            let c = v.cumulativeReach
+            rows.append([
+                v.scenario,
+                "\(signed(c.diffMean)) (\(signed(c.diffLow)) to \(signed(c.diffHigh)))",
+                String(format: "%.0f%%", 100 * c.probabilityAltHigher),
+                signed(v.followersAtEnd.diffMean), signed(v.spend.diffMean), signed(v.hours.diffMean),
+            ])
+        }
+        return "Compared with \(report.base.name) over \(report.base.horizonWeeks) weeks:\n" + ReachTable.format(rows)
+    }
+
+    static func signed(_ v: Double) -> String {
+        (v > 0.5 ? "+" : "") + ReachTable.grouped(v)
+    }
+}

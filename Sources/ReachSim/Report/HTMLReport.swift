@@ -1,0 +1,141 @@
+import Foundation
+
+/// `reachsim report DIR`: one self-contained HTML page (inline SVG and CSS, no script, no network)
+/// for a run directory (`summary.csv`) or a comparison directory (`comparison.csv`).
+///
+/// A run's page shows, top to bottom: the key figures per platform (cumulative unique reach with its
+/// 90% interval, weekly reach, followers at the end, spend, cost per 1,000 people reached); fan
+/// charts (median and 5-95% band over replicates) of weekly reach, cumulative reach and followers,
+/// overall and per platform; cumulative reach by segment; spend; and the scenario file itself.
+/// A comparison's page starts with the verdict per alternative and the difference charts.
+public enum HTMLReport {
+    static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1", "#edc948", "#9c755f"]
+
+    public static func render(directory: URL) throws -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: directory.appendingPathComponent("comparison.csv").path) {
+            return try renderComparison(directory)
+        }
+        guard fm.fileExists(atPath: directory.appendingPathComponent("summary.csv").path) else {
+            throw ReportError("\(directory.path) holds no summary.csv or comparison.csv: run `reachsim run` or `reachsim compare` first")
+        }
+        let summary = try SummaryFile(url: directory.appendingPathComponent("summary.csv"))
+        let yaml = (try? String(contentsOf: directory.appendingPathComponent("scenario.yaml"), encoding: .utf8)) ?? ""
+        let manifest = try? Manifest.decode([UInt8](Data(contentsOf: directory.appendingPathComponent("manifest.json"))))
+        var body = "<h1>\(HTML.escape(summary.scenario))</h1>"
+        if let m = manifest {
+            body += "<p class=\"meta\">\(m.replicates) replicates × \(m.weeks) weeks · seed \(m.seed) · ReachSim \(HTML.escape(m.reachsimVersion))</p>"
+        }
+        body += section(summary, title: nil)
+        body += "<h2>Scenario file</h2><pre>\(HTML.escape(yaml))</pre>"
+        return page(title: "ReachSim: \(summary.scenario)", body: body)
+    }
+
+    /// Key figures, fan charts, segments and spend of one scenario.
+    static func section(_ s: SummaryFile, title: String?) -> String {
+        var html = title.map { "<h2>\(HTML.escape($0))</h2>" } ?? ""
+        let last = s.weeks - 1
+        html += "<table><tr><th>platform</th><th>cumulative reach (90% interval)</th><th>mean weekly reach</th>"
+            + "<th>followers at end</th><th>spend €</th><th>€ per 1,000 reached</th></tr>"
+        for p in s.platforms {
+            guard let cum = s.get(p, "all", .reachCumulative), let weekly = s.get(p, "all", .reach),
+                  let followers = s.get(p, "all", .followers) else { continue }
+            let spend = s.get(p, "all", .spend)?.mean.reduce(0, +) ?? 0
+            let cost = cum.mean[last] > 0 ? spend / cum.mean[last] * 1000 : 0
+            html += "<tr><td>\(HTML.escape(p))</td><td>\(g(cum.mean[last])) (\(g(cum.p05[last]))–\(g(cum.p95[last])))</td>"
+                + "<td>\(g(weekly.mean.reduce(0, +) / Double(s.weeks)))</td><td>\(g(followers.mean[last]))</td>"
+                + "<td>\(g(spend))</td><td>\(String(format: "%.2f", cost))</td></tr>"
+        }
+        html += "</table><div class=\"grid\">"
+        for (metric, name) in [(Metric.reach, "Weekly unique reach"), (.reachCumulative, "Cumulative unique reach"), (.followers, "Followers")] {
+            for (k, p) in s.platforms.enumerated() {
+                guard let series = s.get(p, "all", metric) else { continue }
+                html += SVGChart.fan(title: "\(name): \(p)", fans: [
+                    .init(label: p, color: palette[k % palette.count], low: series.p05, mid: series.p50, high: series.p95),
+                ])
+            }
+        }
+        let segments = s.segments.filter { $0 != "all" }
+        let bySegment = segments.compactMap { s.get("all", $0, .reachCumulative) }
+        if bySegment.count == segments.count, !segments.isEmpty {
+            html += SVGChart.bars(title: "Cumulative reach by segment, week \(s.weeks)", labels: segments,
+                                  mean: bySegment.map { $0.mean[last] }, low: bySegment.map { $0.p05[last] },
+                                  high: bySegment.map { $0.p95[last] })
+        }
+        if let spend = s.get("all", "all", .spend), spend.p95.contains(where: { $0 > 0 }) {
+            html += SVGChart.fan(title: "Spend per week, €", fans: [.init(label: "spend", color: palette[3], low: spend.p05, mid: spend.p50, high: spend.p95)])
+        } else {
+            html += "<p class=\"note\">No paid boost in this scenario: spend is 0.</p>"
+        }
+        return html + "</div>"
+    }
+
+    static func renderComparison(_ directory: URL) throws -> String {
+        let rows = try CSVRows(url: directory.appendingPathComponent("comparison.csv"), expectedHeader: ComparePipeline.header)
+        guard let base = rows.rows.first?[0] else { throw ReportError("\(directory.path)/comparison.csv has no rows") }
+        var alternatives: [String] = []
+        // (alt, platform, metric) → per-week diff mean, CI, p05, p95 (segment all).
+        var diffs: [String: [[Double]]] = [:]
+        var finalRows: [String: [String]] = [:]
+        for f in rows.rows where f[4] == "all" {
+            if !alternatives.contains(f[1]) { alternatives.append(f[1]) }
+            let key = "\(f[1])|\(f[3])|\(f[5])"
+            var d = diffs[key] ?? [[], [], [], [], []]
+            for (i, col) in [8, 9, 10, 11, 12].enumerated() { d[i].append(Double(f[col]) ?? .nan) }
+            diffs[key] = d
+            if f[3] == "all" && f[5] == Metric.reachCumulative.column { finalRows[f[1]] = f }
+        }
+        var body = "<h1>\(HTML.escape(base)) compared</h1><table><tr><th>alternative</th><th>base cumulative reach</th>"
+            + "<th>alternative</th><th>difference (90% CI of the mean)</th><th>P(alternative reaches more)</th></tr>"
+        for alt in alternatives {
+            guard let f = finalRows[alt] else { continue }
+            body += "<tr><td>\(HTML.escape(alt))</td><td>\(g(Double(f[6]) ?? 0))</td><td>\(g(Double(f[7]) ?? 0))</td>"
+                + "<td>\(g(Double(f[8]) ?? 0)) (\(g(Double(f[9]) ?? 0)) to \(g(Double(f[10]) ?? 0)))</td>"
+                + "<td>\(String(format: "%.0f%%", 100 * (Double(f[13]) ?? 0)))</td></tr>"
+        }
+        body += "</table>"
+        let titles = [Metric.reachCumulative: "Δ cumulative reach", .reach: "Δ weekly reach", .followers: "Δ followers"]
+        for (k, alt) in alternatives.enumerated() {
+            body += "<h2>\(HTML.escape(alt)) − \(HTML.escape(base))</h2><div class=\"grid\">"
+            let platforms = Set(diffs.keys.filter { $0.hasPrefix("\(alt)|") }.map { String($0.split(separator: "|")[1]) })
+            for metric in [Metric.reachCumulative, .reach, .followers] {
+                for platform in ["all"] + platforms.subtracting(["all"]).sorted() {
+                    guard let d = diffs["\(alt)|\(platform)|\(metric.column)"] else { continue }
+                    body += SVGChart.fan(title: "\(titles[metric]!): \(platform)", fans: [
+                        .init(label: "replicates 5–95%", color: "#999999", low: d[3], mid: d[0], high: d[4]),
+                        .init(label: "mean, 90% CI", color: palette[(k + 1) % palette.count], low: d[1], mid: d[0], high: d[2]),
+                    ], zeroLine: true)
+                }
+            }
+            body += "</div>"
+        }
+        for name in [base] + alternatives {
+            let url = directory.appendingPathComponent("summary-\(name).csv")
+            if let s = try? SummaryFile(url: url) { body += section(s, title: name) }
+            if let yaml = try? String(contentsOf: directory.appendingPathComponent("scenario-\(name).yaml"), encoding: .utf8) {
+                body += "<details><summary>Scenario file of \(HTML.escape(name))</summary><pre>\(HTML.escape(yaml))</pre></details>"
+            }
+        }
+        return page(title: "ReachSim: \(base) compared", body: body)
+    }
+
+    static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title>
+        <style>
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#222;max-width:1400px}
+        h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}.meta,.note{color:#666;font-size:13px}
+        table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}
+        th:first-child,td:first-child{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:8px}
+        svg.chart{background:#fff;border:1px solid #eee}pre{background:#f6f6f6;padding:10px;font-size:12px;overflow:auto}
+        </style></head><body>
+        \(body)
+        <p class="note">Bands: 5–95% of replicates; lines: medians (difference charts: mean difference). Generated by ReachSim.</p>
+        </body></html>
+
+        """
+    }
+
+    static func g(_ v: Double) -> String { ReachTable.grouped(v) }
+}

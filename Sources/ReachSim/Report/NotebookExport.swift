@@ -1,0 +1,160 @@
+import Foundation
+
+/// `reachsim export notebook DIR -o NOTEBOOK.ipynb`: a Jupyter notebook (nbformat 4) that loads a
+/// run's (or a comparison's) CSV files with pandas and draws the report's charts with matplotlib,
+/// so that an analyst can go on from there. The notebook refers to DIR by a path relative to the
+/// notebook's own folder (Jupyter runs a notebook from its folder).
+public enum NotebookExport {
+    public static func render(directory: URL, notebookPath: URL) throws -> [UInt8] {
+        let fm = FileManager.default
+        let isComparison = fm.fileExists(atPath: directory.appendingPathComponent("comparison.csv").path)
+        let summaryURL = directory.appendingPathComponent("summary.csv")
+        guard isComparison || fm.fileExists(atPath: summaryURL.path) else {
+            throw ReportError("\(directory.path) holds no summary.csv or comparison.csv: run `reachsim run` or `reachsim compare` first")
+        }
+        let relative = relativePath(from: notebookPath.deletingLastPathComponent(), to: directory)
+        var cells: [[String: Any]] = []
+        if isComparison {
+            let rows = try CSVRows(url: directory.appendingPathComponent("comparison.csv"), expectedHeader: ComparePipeline.header)
+            let base = rows.rows.first?[0] ?? "base"
+            var alternatives: [String] = []
+            for f in rows.rows where !alternatives.contains(f[1]) { alternatives.append(f[1]) }
+            cells.append(markdown("""
+                # \(base) compared with \(alternatives.joined(separator: ", "))
+
+                Exported by `reachsim export notebook` from `\(relative)`. `comparison.csv` holds, per week, platform,
+                segment and metric, the base and alternative means, the mean paired difference with its 90% confidence
+                interval, the 5-95% range of the paired differences and the share of replicates where the alternative is
+                higher (common random numbers: the same people and random draws wherever the scenarios agree).
+                """))
+            cells.append(code(setup(relative)))
+            cells.append(code("""
+                comparison = pd.read_csv(RUN_DIR / "comparison.csv")
+                last = comparison["week"].max()
+                comparison[(comparison.week == last) & (comparison.platform == "all") & (comparison.segment == "all")
+                           & comparison.metric.isin(["reach_cumulative", "followers"])]
+                """))
+            cells.append(code("""
+                fig, axes = plt.subplots(1, 3, figsize=(15, 4))
+                for ax, metric in zip(axes, ["reach_cumulative", "reach", "followers"]):
+                    for alt, d in comparison[(comparison.platform == "all") & (comparison.segment == "all")
+                                             & (comparison.metric == metric)].groupby("scenario"):
+                        ax.fill_between(d.week, d.diff_p05, d.diff_p95, alpha=0.15)
+                        ax.fill_between(d.week, d.diff_ci90_low, d.diff_ci90_high, alpha=0.35)
+                        ax.plot(d.week, d.diff_mean, label=alt)
+                    ax.axhline(0, color="black", linewidth=0.8)
+                    ax.set_title(f"difference in {metric}, all platforms")
+                    ax.set_xlabel("week")
+                    ax.legend()
+                fig.tight_layout()
+                """))
+            for name in [base] + alternatives where fm.fileExists(atPath: directory.appendingPathComponent("summary-\(name).csv").path) {
+                cells.append(markdown("## \(name)"))
+                cells.append(code("summary = pd.read_csv(RUN_DIR / \"summary-\(name).csv\")\nfan_charts(summary)"))
+            }
+        } else {
+            let summary = try SummaryFile(url: summaryURL)
+            let manifest = try? Manifest.decode([UInt8](Data(contentsOf: directory.appendingPathComponent("manifest.json"))))
+            var text = "# \(summary.scenario): ReachSim results\n\n"
+            if let m = manifest {
+                text += "\(m.replicates) replicates × \(m.weeks) weeks, seed \(m.seed), ReachSim \(m.reachsimVersion). "
+            }
+            text += "Exported by `reachsim export notebook` from `\(relative)`.\n\n"
+            text += "| platform | cumulative reach, week \(summary.weeks) (5-95%) | followers at end |\n|---|---:|---:|\n"
+            let last = summary.weeks - 1
+            for p in summary.platforms {
+                if let c = summary.get(p, "all", .reachCumulative), let f = summary.get(p, "all", .followers) {
+                    text += "| \(p) | \(ReachTable.grouped(c.mean[last])) (\(ReachTable.grouped(c.p05[last]))-\(ReachTable.grouped(c.p95[last]))) | \(ReachTable.grouped(f.mean[last])) |\n"
+                }
+            }
+            if let yaml = try? String(contentsOf: directory.appendingPathComponent("scenario.yaml"), encoding: .utf8) {
+                text += "\n<details><summary>Scenario file</summary>\n\n```yaml\n\(yaml)\n```\n</details>\n"
+            }
+            cells.append(markdown(text))
+            cells.append(code(setup(relative)))
+            cells.append(code("summary = pd.read_csv(RUN_DIR / \"summary.csv\")\nsummary.head()"))
+            cells.append(code("fan_charts(summary)"))
+            cells.append(code("""
+                last = summary.week.max()
+                seg = summary[(summary.week == last) & (summary.platform == "all") & (summary.segment != "all")
+                              & (summary.metric == "reach_cumulative")]
+                fig, ax = plt.subplots(figsize=(7, 0.5 + 0.4 * len(seg)))
+                ax.barh(seg.segment, seg["mean"], xerr=[seg["mean"] - seg.p05, seg.p95 - seg["mean"]])
+                ax.set_title(f"cumulative reach by segment, week {last}")
+                fig.tight_layout()
+                """))
+            cells.append(code("""
+                spend = summary[(summary.platform != "all") & (summary.segment == "all") & (summary.metric == "spend")]
+                reach = summary[(summary.platform != "all") & (summary.segment == "all") & (summary.metric == "reach_cumulative")]
+                totals = spend.groupby("platform")["mean"].sum().rename("spend_eur").to_frame()
+                totals["reach_cumulative"] = reach[reach.week == reach.week.max()].set_index("platform")["mean"]
+                totals["eur_per_1000_reached"] = 1000 * totals.spend_eur / totals.reach_cumulative
+                totals
+                """))
+        }
+        let notebook: [String: Any] = [
+            "nbformat": 4, "nbformat_minor": 5,
+            "metadata": [
+                "kernelspec": ["name": "python3", "display_name": "Python 3", "language": "python"],
+                "language_info": ["name": "python"],
+            ],
+            "cells": cells.enumerated().map { k, cell in cell.merging(["id": "cell-\(k)"]) { a, _ in a } },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys])
+        return [UInt8](data) + [10]
+    }
+
+    static func setup(_ relative: String) -> String {
+        """
+        from pathlib import Path
+        import pandas as pd
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        %matplotlib inline
+
+        RUN_DIR = Path("\(relative)")
+
+        def fan_charts(summary):
+            \"\"\"Median and 5-95% band over replicates, per platform, of three metrics.\"\"\"
+            platforms = list(dict.fromkeys(summary.platform))
+            metrics = ["reach", "reach_cumulative", "followers"]
+            fig, axes = plt.subplots(len(metrics), len(platforms), figsize=(4 * len(platforms), 3 * len(metrics)), squeeze=False)
+            for i, metric in enumerate(metrics):
+                for j, platform in enumerate(platforms):
+                    d = summary[(summary.platform == platform) & (summary.segment == "all") & (summary.metric == metric)]
+                    ax = axes[i][j]
+                    ax.fill_between(d.week, d.p05, d.p95, alpha=0.3)
+                    ax.plot(d.week, d.p50)
+                    ax.set_title(f"{metric}: {platform}")
+                    ax.set_xlabel("week")
+            fig.tight_layout()
+            return fig
+        """
+    }
+
+    static func markdown(_ text: String) -> [String: Any] {
+        ["cell_type": "markdown", "metadata": [String: Any](), "source": lines(text)]
+    }
+
+    static func code(_ text: String) -> [String: Any] {
+        ["cell_type": "code", "metadata": [String: Any](), "source": lines(text), "outputs": [Any](), "execution_count": NSNull()]
+    }
+
+    /// nbformat stores a cell's source as lines that keep their newline.
+    static func lines(_ text: String) -> [String] {
+        let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return parts.enumerated().map { $0 < parts.count - 1 ? $1 + "\n" : $1 }.filter { !$0.isEmpty }
+    }
+
+    /// A path from `base` to `target`, with `..` where needed.
+    static func relativePath(from base: URL, to target: URL) -> String {
+        let a = base.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let b = target.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < min(a.count, b.count) && a[common] == b[common] { common += 1 }
+        let up = Array(repeating: "..", count: a.count - common)
+        let rest = (up + b[common...]).joined(separator: "/")
+        return rest.isEmpty ? "." : rest
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Small self-contained SVG charts (no script, no external file): fan charts of a quantity over
+/// weeks and horizontal bars with intervals.
+enum SVGChart {
+    static let width = 440.0, height = 230.0
+    static let left = 62.0, right = 12.0, top = 28.0, bottom = 34.0
+
+    /// A band per series (5-95%), its median line, and an optional zero line.
+    struct Fan {
+        var label: String
+        var color: String
+        var low: [Double]
+        var mid: [Double]
+        var high: [Double]
+    }
+
+    static func fan(title: String, fans: [Fan], zeroLine: Bool = false) -> String {
+        let values = fans.flatMap { $0.low + $0.high + $0.mid }.filter(\.isFinite) + (zeroLine ? [0] : [])
+        let weeks = fans.map(\.mid.count).max() ?? 0
+        guard weeks > 0, let lo = values.min(), let hi = values.max() else { return "" }
+        let (y0, y1, ticks) = niceRange(lo, hi)
+        let plotW = width - left - right, plotH = height - top - bottom
+        func x(_ i: Int) -> Double { left + (weeks == 1 ? plotW / 2 : plotW * Double(i) / Double(weeks - 1)) }
+        func y(_ v: Double) -> Double { top + plotH * (1 - (v - y0) / (y1 - y0)) }
+        var s = header(title)
+        for t in ticks {
+            s += line(left, y(t), width - right, y(t), "#e5e5e5")
+            s += text(left - 6, y(t) + 4, ReachTable.grouped(t), anchor: "end")
+        }
+        for w in xTicks(weeks) {
+            s += text(x(w - 1), height - bottom + 16, "\(w)", anchor: "middle")
+        }
+        s += text(left + plotW / 2, height - 4, "week", anchor: "middle")
+        if zeroLine { s += line(left, y(0), width - right, y(0), "#555") }
+        for f in fans {
+            let upper = (0..<f.high.count).map { "\(fmt(x($0))),\(fmt(y(f.high[$0])))" }
+            let lower = (0..<f.low.count).reversed().map { "\(fmt(x($0))),\(fmt(y(f.low[$0])))" }
+            s += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(f.color)\" fill-opacity=\"0.22\" stroke=\"none\"/>"
+            let mid = (0..<f.mid.count).map { "\(fmt(x($0))),\(fmt(y(f.mid[$0])))" }
+            s += "<polyline points=\"\(mid.joined(separator: " "))\" fill=\"none\" stroke=\"\(f.color)\" stroke-width=\"2\"/>"
+        }
+        if fans.count > 1 {
+            for (k, f) in fans.enumerated() {
+                let lx = left + 8 + Double(k) * 140
+                s += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(top + 4))\" width=\"10\" height=\"10\" fill=\"\(f.color)\"/>"
+                s += text(lx + 14, top + 13, f.label, anchor: "start")
+            }
+        }
+        return s + "</svg>"
+    }
+
+    /// Horizontal bars (mean) with 5-95% whiskers.
+    static func bars(title: String, labels: [String], mean: [Double], low: [Double], high: [Double]) -> String {
+        let rowH = 24.0
+        let h = top + Double(labels.count) * rowH + bottom
+        let maxV = max(1, (high + mean).filter(\.isFinite).max() ?? 1)
+        let (_, x1, ticks) = niceRange(0, maxV)
+        let labelW = 130.0, plotW = width - labelW - right - 22
+        func x(_ v: Double) -> Double { labelW + plotW * v / x1 }
+        var s = header(title, height: h)
+        for t in ticks {
+            s += line(x(t), top, x(t), h - bottom, "#e5e5e5")
+            s += text(x(t), h - bottom + 16, ReachTable.grouped(t), anchor: "middle")
+        }
+        for (i, label) in labels.enumerated() {
+            let yy = top + Double(i) * rowH
+            s += text(labelW - 6, yy + 16, label, anchor: "end")
+            s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(yy + 5))\" width=\"\(fmt(max(0, x(mean[i]) - labelW)))\" height=\"14\" fill=\"#4e79a7\"/>"
+            s += line(x(low[i]), yy + 12, x(high[i]), yy + 12, "#222")
+        }
+        return s + "</svg>"
+    }
+
+    private static func header(_ title: String, height h: Double = height) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(fmt(width))\" height=\"\(fmt(h))\" viewBox=\"0 0 \(fmt(width)) \(fmt(h))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+            + "<text x=\"\(fmt(left))\" y=\"16\" font-size=\"13\" font-weight=\"600\">\(HTML.escape(title))</text>"
+    }
+
+    private static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String) -> String {
+        "<line x1=\"\(fmt(x1))\" y1=\"\(fmt(y1))\" x2=\"\(fmt(x2))\" y2=\"\(fmt(y2))\" stroke=\"\(color)\" stroke-width=\"1\"/>"
+    }
+
+    private static func text(_ x: Double, _ y: Double, _ s: String, anchor: String) -> String {
+        "<text x=\"\(fmt(x))\" y=\"\(fmt(y))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(HTML.escape(s))</text>"
+    }
+
+    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+
+    /// A range covering lo...hi with 4-6 round ticks.
+    static func niceRange(_ lo: Double, _ hi: Double) -> (Double, Double, [Double]) {
+        var lo = lo, hi = hi
+        if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+        let raw = (hi - lo) / 5
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let start = floor(lo / step) * step, end = ceil(hi / step) * step
+        let ticks = stride(from: start, through: end + step / 2, by: step).map { $0 }
+        return (start, end, ticks)
+    }
+
+    static func xTicks(_ weeks: Int) -> [Int] {
+        if weeks <= 8 { return Array(1...weeks) }
+        let step = weeks <= 26 ? 5 : (weeks <= 60 ? 10 : 50)
+        return [1] + stride(from: step, through: weeks, by: step).map { $0 }
+    }
+}
+
+enum HTML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
