@@ -111,3 +111,26 @@ import Testing
         #expect(result.stderr.contains("file/out"))
     }
 }
+
+@Suite struct CommandOutputTests {
+    /// `--format json` prints one JSON document for pipelines.
+    @Test func runPrintsJSON() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try BadInputTests.scenario([]).write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["run", "s.yaml", "--out", "o", "--format", "json"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let platforms = json?["platforms"] as? [[String: Any]]
+        #expect(platforms?.map { $0["platform"] as? String } == ["facebook", "all"])
+        #expect(json?["files"] as? [String] == ["weekly.csv", "summary.csv", "scenario.yaml", "manifest.json"])
+    }
+
+    @Test func reportOfAnEmptyDirectoryExits65() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CommandRunner.run(["report", dir.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("no summary.csv"))
+    }
+}
