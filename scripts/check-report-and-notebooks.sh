@@ -19,15 +19,8 @@ if ! git diff --quiet -- notebooks-export; then
 fi
 
 # --- HTML reports in Chromium ---------------------------------------------------------------
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing chromium with apt-get..."
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "error: chromium is missing. Install with: sudo apt-get install -y chromium" >&2
-    exit 1
-  fi
-fi
+. scripts/apt-install.sh
+command -v chromium >/dev/null 2>&1 || apt_install chromium
 for d in museum-baseline real-twitter-graph museum-evening-comparison; do
   "$BIN" report "out/$d" -o "$ART/$d.html" >/dev/null
   url="file://$PWD/$ART/$d.html"
@@ -52,7 +45,7 @@ done
 # --- Notebooks ----------------------------------------------------------------------------
 VENV=.venv-notebooks
 if [ ! -x "$VENV/bin/jupyter" ]; then
-  python3 -m venv "$VENV"
+  python3 -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; python3 -m venv "$VENV"; }
   "$VENV/bin/pip" install -q --disable-pip-version-check nbconvert nbclient ipykernel pandas matplotlib
 fi
 for nb in notebooks-export/*.ipynb; do

@@ -13,15 +13,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists gsl 2>/dev/null; then missing+=(libgsl-dev); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing ${missing[*]} with apt-get..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
-  pkg-config --exists gsl || { echo "error: GSL is still not found by pkg-config after installing ${missing[*]}" >&2; exit 1; }
-  echo "Installed ${missing[*]}."
-else
-  echo "error: missing ${missing[*]}. Install with:" >&2
-  echo "  sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
-fi
+. "$(dirname "$0")/apt-install.sh"
+apt_install "${missing[@]}"
+pkg-config --exists gsl || { echo "error: GSL is still not found by pkg-config after installing ${missing[*]}" >&2; exit 1; }
+echo "Installed ${missing[*]}."
