@@ -37,6 +37,18 @@ final class ReplicateRunner {
     private var visibility: [Double]
     private var peerProbability: [Double]
     private var serial: UInt32 = 0
+    /// Discovery acceptance probability by class (live events: online during the event).
+    private var acceptance: [Double]
+    /// The account whose post is being simulated.
+    private var currentAccount = 0
+    /// Called with each post's tallies when set (calibration); nil in ordinary runs.
+    var onPost: ((ScheduledPost, PostCounters) -> Void)?
+    /// Ranked feeds' "engaged recently": per account, `agentCount` stamps (week + 1 of the agent's
+    /// last engagement with the account, 0 none) and the list of stamped agents.
+    private let engagedStamp: UnsafeMutablePointer<UInt16>
+    private let engagedList: UnsafeMutablePointer<UInt32>
+    private var engagedCount: [Int]
+    private let engagedWindow: [Int]
 
     init(world: World) {
         self.world = world
@@ -66,6 +78,18 @@ final class ReplicateRunner {
         followRate = flat(world.followRate)
         visibility = Array(repeating: 0, count: classCount)
         peerProbability = Array(repeating: 0, count: classCount)
+        acceptance = Array(repeating: 1, count: classCount)
+        engagedWindow = world.accounts.map { account in
+            if case .ranked(let r) = world.scenario.platforms[account.platform].feed, r.engagedMultiplier > 1 {
+                return r.engagedWindowWeeks
+            }
+            return 0
+        }
+        let tracked = max(1, agentCount * world.accounts.count)
+        engagedStamp = .allocate(capacity: tracked)
+        engagedStamp.initialize(repeating: 0, count: tracked)
+        engagedList = .allocate(capacity: tracked)
+        engagedCount = Array(repeating: 0, count: world.accounts.count)
     }
 
     deinit {
@@ -75,6 +99,8 @@ final class ReplicateRunner {
         queue.deallocate()
         week.deallocate()
         for p in [likeRate, commentRate, shareRate, followRate] { p.deallocate() }
+        engagedStamp.deallocate()
+        engagedList.deallocate()
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -88,6 +114,8 @@ final class ReplicateRunner {
         reachStamp.initialize(repeating: 0, count: agentCount * layout.platformSlots)
         serial = 0
         for i in cumulative.indices { cumulative[i] = 0 }
+        engagedStamp.initialize(repeating: 0, count: max(1, agentCount * world.accounts.count))
+        for a in engagedCount.indices { engagedCount[a] = 0 }
 
         for w in 0..<layout.weeks {
             week.initialize(repeating: 0, count: layout.perWeek)
@@ -96,6 +124,7 @@ final class ReplicateRunner {
                 publish(post, week: w, cadence: plan.cadence[post.account], rng: rng)
             }
             churn(rng: rng)
+            forgetOldEngagement(week: w)
             finishWeek(w, plan: plan, into: out)
         }
     }
@@ -114,11 +143,63 @@ final class ReplicateRunner {
         let set = followers[a]
         var ctx = PostCounters()
         var queued = 0
+        currentAccount = a
 
+        // Organic, in-network: the feed model's first wave, then its own extra steps.
         feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
+        followerPass(set, platform: p, format: post.format, week: w, multiplier: 1, skipSeen: false,
+                     ctx: &ctx, queued: &queued, rng: rng)
+        switch feed.model {
+        case .ranked(let ranked):
+            if ranked.engagedMultiplier > 1 {
+                engagedPass(ranked, set, platform: p, format: post.format, week: w, ctx: &ctx, queued: &queued, rng: rng)
+            }
+            if ranked.secondWaveMultiplier > 0 && ctx.views > 0
+                && Double(ctx.engagements) >= ranked.secondWaveThreshold * Double(ctx.views) {
+                followerPass(set, platform: p, format: post.format, week: w, multiplier: ranked.secondWaveMultiplier,
+                             skipSeen: true, ctx: &ctx, queued: &queued, rng: rng)
+            }
+        case .interest(let interest):
+            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+            interestBatches(interest, feed: feed, set, platform: p, account: a, post: post, week: w,
+                            ctx: &ctx, queued: &queued, rng: rng)
+        case .chronological, .live:
+            break
+        }
+        cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                ctx: &ctx, queued: &queued, rng: rng)
+
+        // Out of network: ranked feeds by engagement score, live events by viewers.
+        let discoveryMean = feed.discoveryMean(ctx)
+        let users = world.audience.platformUsers[p]
+        if discoveryMean > 0 && !users.isEmpty {
+            feed.discoveryAcceptance(hour: post.hour, into: &acceptance)
+            let shown = rng.poisson(discoveryMean)
+            for _ in 0..<shown {
+                let v = Int(users[rng.below(users.count)])
+                if postSeen[v] == serial || set.contains(v) { continue }
+                let accept = acceptance[Int(classOf[v])]
+                // Decided once per person and post: someone offline stays offline for this post.
+                if accept < 1 && rng.uniform() >= accept { postSeen[v] = serial; continue }
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
+                     week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
+            }
+            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+        }
+        onPost?(post, ctx)
+    }
+
+    /// Followers of each class see the post with `visibility[c] × multiplier` (capped at 1),
+    /// by geometric skipping; with `skipSeen`, those who already saw it are passed over.
+    private func followerPass(_ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
+                              multiplier: Double, skipSeen: Bool,
+                              ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         for c in 0..<classCount {
             let members = set.members(ofClass: c)
-            let p0 = visibility[c]
+            let p0 = min(1, visibility[c] * multiplier)
             if members.isEmpty || p0 <= 0 { continue }
             var i: Int
             let logq: Double
@@ -128,31 +209,66 @@ final class ReplicateRunner {
             }
             while i < members.count {
                 let v = Int(members[i])
-                postSeen[v] = serial
-                view(v, platform: p, set: set, format: post.format, kind: .impressionsOrganic,
-                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+                if !(skipSeen && postSeen[v] == serial) {
+                    postSeen[v] = serial
+                    view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
+                         week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+                }
                 if p0 >= 1 { i += 1; continue }
                 let skip = rng.geometricSkip(logOneMinusP: logq)
                 if skip >= members.count { break }
                 i += skip + 1
             }
         }
-        cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
-                ctx: &ctx, queued: &queued, rng: rng)
+    }
 
-        let perEngagement = feed.discoveryPerEngagement
-        if perEngagement > 0 && ctx.engagements > 0 {
-            let users = world.audience.platformUsers[p]
-            let shown = rng.poisson(Double(ctx.engagements) * perEngagement)
-            for _ in 0..<shown {
+    /// Ranked feeds: followers who engaged with the account recently and missed the first wave
+    /// see the post with (min(1, p·m) − p) / (1 − p), so their total is min(1, p·m).
+    private func engagedPass(_ feed: RankedFeed, _ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
+                             ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let a = currentAccount
+        let list = engagedList + a * agentCount
+        for i in 0..<engagedCount[a] {
+            let v = Int(list[i])
+            if postSeen[v] == serial || !set.contains(v) { continue }
+            let p0 = visibility[Int(classOf[v])]
+            if p0 >= 1 { continue }
+            let extra = (min(1, p0 * feed.engagedMultiplier) - p0) / (1 - p0)
+            if rng.uniform() < extra {
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
+                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+            }
+        }
+    }
+
+    /// Interest feeds: test batches of non-followers drawn in proportion to affinity, expanded
+    /// while the batch's engagements per view reach the threshold (see `InterestFeed`).
+    private func interestBatches(_ interest: InterestFeed, feed: PreparedFeed, _ set: FollowerSet, platform p: Int,
+                                 account a: Int, post: ScheduledPost, week w: Int,
+                                 ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let users = world.audience.platformUsers[p]
+        if users.isEmpty { return }
+        for k in 0..<interest.maxBatches {
+            let size = interest.batchSize(k, format: post.format, scale: world.audience.scale)
+            let viewsBefore = ctx.views, engagementsBefore = ctx.engagements
+            var shown = 0, attempts = 0
+            let maxAttempts = 20 * size + 100
+            while shown < size && attempts < maxAttempts {
+                attempts += 1
                 let v = Int(users[rng.below(users.count)])
                 if postSeen[v] == serial || set.contains(v) { continue }
+                let weight = feed.interestWeight[Int(classOf[v])]
+                if weight < 1 && rng.uniform() >= weight { continue }
                 postSeen[v] = serial
                 view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
                      week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
+                shown += 1
             }
+            let views = ctx.views - viewsBefore, engagements = ctx.engagements - engagementsBefore
             cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
                     ctx: &ctx, queued: &queued, rng: rng)
+            if shown < size || !interest.expands(views: views, engagements: engagements) { break }
         }
     }
 
@@ -192,6 +308,9 @@ final class ReplicateRunner {
         let s = cls / ActivityLevels.count
         let base = (p * layout.segmentSlots + s) * MetricLayout.metricCount
         week[base + kind.rawValue] += 1
+        ctx.views += 1
+        if kind == .impressionsOrganic { ctx.organicViews += 1 }
+        if !follower { ctx.nonFollowerViews += 1 }
         let stamp = UInt16(truncatingIfNeeded: w + 1)
         let own = v * layout.platformSlots + p
         if reachStamp[own] != stamp {
@@ -206,27 +325,62 @@ final class ReplicateRunner {
             week[(layout.allPlatforms * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.reach.rawValue] += 1
         }
         let r = (p * PostFormat.count + format.index) * segments + s
+        let engagementsBefore = ctx.engagements
         if rng.uniform() < likeRate[r] {
             week[base + Metric.likes.rawValue] += 1
-            ctx.engagements += 1
+            ctx.likes += 1
         }
         if rng.uniform() < commentRate[r] {
             week[base + Metric.comments.rawValue] += 1
-            ctx.engagements += 1
+            ctx.comments += 1
         }
         if rng.uniform() < shareRate[r] {
             week[base + Metric.shares.rawValue] += 1
-            ctx.engagements += 1
+            ctx.shares += 1
             queue[queued] = UInt32(v)
             queued += 1
         }
+        if ctx.engagements != engagementsBefore { noteEngagement(v, week: w) }
         if !follower && rng.uniform() < followRate[p * segments + s] {
             set.insert(v, cls: cls)
             week[base + Metric.followersGained.rawValue] += 1
         }
     }
 
+    /// Marks `v` as having engaged with the current account in week `w` (ranked feeds that
+    /// favour engaged followers only).
+    @inline(__always)
+    private func noteEngagement(_ v: Int, week w: Int) {
+        let a = currentAccount
+        if engagedWindow[a] == 0 { return }
+        let i = a * agentCount + v
+        if engagedStamp[i] == 0 {
+            engagedList[a * agentCount + engagedCount[a]] = UInt32(v)
+            engagedCount[a] += 1
+        }
+        engagedStamp[i] = UInt16(truncatingIfNeeded: w + 1)
+    }
+
     // MARK: - End of week
+
+    /// Drops engagements older than each account's window from the "engaged recently" lists.
+    private func forgetOldEngagement(week w: Int) {
+        for a in engagedCount.indices where engagedWindow[a] > 0 {
+            let oldest = w + 2 - engagedWindow[a]  // stamps below this are out of the window next week
+            let list = engagedList + a * agentCount
+            var kept = 0
+            for i in 0..<engagedCount[a] {
+                let v = Int(list[i])
+                if Int(engagedStamp[a * agentCount + v]) >= oldest {
+                    list[kept] = list[i]
+                    kept += 1
+                } else {
+                    engagedStamp[a * agentCount + v] = 0
+                }
+            }
+            engagedCount[a] = kept
+        }
+    }
 
     private func churn(rng: RandomStream) {
         for (a, account) in world.accounts.enumerated() {
@@ -303,7 +457,15 @@ final class ReplicateRunner {
     }
 }
 
-/// Tallies of one post, for engagement-driven discovery.
+/// Tallies of one post, for engagement-driven feeds (second wave, batches, discovery).
 struct PostCounters {
-    var engagements = 0
+    var views = 0
+    /// Views through the feed's in-network pass (followers).
+    var organicViews = 0
+    /// Views by people who did not follow the account when they saw the post.
+    var nonFollowerViews = 0
+    var likes = 0
+    var comments = 0
+    var shares = 0
+    var engagements: Int { likes + comments + shares }
 }

@@ -85,7 +85,9 @@ public struct World: Sendable {
         }
         return World(
             scenario: scenario, audience: audience, graphs: graphs, accounts: accounts, schedule: schedule,
-            feeds: platforms.map { PreparedFeed($0.feed, classes: audience.classes, calendar: calendar) },
+            feeds: platforms.map {
+                PreparedFeed($0.feed, classes: audience.classes, calendar: calendar, affinity: segments.map(\.affinity))
+            },
             likeRate: table(\.engagement.like), commentRate: table(\.engagement.comment),
             shareRate: table(\.engagement.share),
             followRate: platforms.map { platform in segments.map { min(1, platform.engagement.follow * $0.affinity) } },
