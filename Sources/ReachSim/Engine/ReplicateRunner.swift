@@ -3,13 +3,16 @@
 ///
 /// One post, in order (see docs/model.md):
 /// 1. organic: followers of the account see it with the feed's probability for their class
-///    (geometric skipping within each class: one draw per viewer);
+///    (geometric skipping within each class: one draw per viewer); then the feed model's own
+///    steps (ranked: recently engaged followers, second wave; interest: test batches of
+///    non-followers, see `InterestFeed`);
 /// 2. every viewer may like, comment, share (independent draws at the platform's rates × the
 ///    segment's affinity); a non-follower viewer may follow;
 /// 3. shares cascade: a sharer's followers on the platform see the share with the feed's peer
 ///    probability, each follow edge tried once, each person counted once per post;
-/// 4. discovery (ranked feeds): Poisson(engagements × discovery rate) impressions land on random
-///    users of the platform; those who follow the account or already saw the post are skipped;
+/// 4. discovery (ranked feeds, live events): Poisson(engagement score × rate, or viewers × rate)
+///    impressions land on random users of the platform; those who follow the account or already
+///    saw the post are skipped (live: so are those offline during the event);
 ///    their shares cascade as in 3.
 /// At the end of the week each follower leaves with the platform's churn probability (one
 /// binomial draw per class, then uniform removals).
@@ -43,12 +46,15 @@ final class ReplicateRunner {
     private var currentAccount = 0
     /// Called with each post's tallies when set (calibration); nil in ordinary runs.
     var onPost: ((ScheduledPost, PostCounters) -> Void)?
-    /// Ranked feeds' "engaged recently": per account, `agentCount` stamps (week + 1 of the agent's
+    /// Ranked feeds' "engaged recently": per tracked account (slot `engagedSlot[a]`, −1 untracked),
+    /// `agentCount` stamps (week + 1 of the agent's
     /// last engagement with the account, 0 none) and the list of stamped agents.
     private let engagedStamp: UnsafeMutablePointer<UInt16>
     private let engagedList: UnsafeMutablePointer<UInt32>
     private var engagedCount: [Int]
     private let engagedWindow: [Int]
+    private let engagedSlot: [Int]
+    private let engagedCapacity: Int
 
     init(world: World) {
         self.world = world
@@ -85,7 +91,14 @@ final class ReplicateRunner {
             }
             return 0
         }
-        let tracked = max(1, agentCount * world.accounts.count)
+        var slots = 0
+        engagedSlot = engagedWindow.map { window in
+            if window == 0 { return -1 }
+            slots += 1
+            return slots - 1
+        }
+        engagedCapacity = agentCount * slots
+        let tracked = max(1, engagedCapacity)
         engagedStamp = .allocate(capacity: tracked)
         engagedStamp.initialize(repeating: 0, count: tracked)
         engagedList = .allocate(capacity: tracked)
@@ -114,7 +127,7 @@ final class ReplicateRunner {
         reachStamp.initialize(repeating: 0, count: agentCount * layout.platformSlots)
         serial = 0
         for i in cumulative.indices { cumulative[i] = 0 }
-        engagedStamp.initialize(repeating: 0, count: max(1, agentCount * world.accounts.count))
+        engagedStamp.initialize(repeating: 0, count: max(1, engagedCapacity))
         for a in engagedCount.indices { engagedCount[a] = 0 }
 
         for w in 0..<layout.weeks {
@@ -227,7 +240,7 @@ final class ReplicateRunner {
     private func engagedPass(_ feed: RankedFeed, _ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
                              ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         let a = currentAccount
-        let list = engagedList + a * agentCount
+        let list = engagedList + engagedSlot[a] * agentCount
         for i in 0..<engagedCount[a] {
             let v = Int(list[i])
             if postSeen[v] == serial || !set.contains(v) { continue }
@@ -353,9 +366,10 @@ final class ReplicateRunner {
     private func noteEngagement(_ v: Int, week w: Int) {
         let a = currentAccount
         if engagedWindow[a] == 0 { return }
-        let i = a * agentCount + v
+        let base = engagedSlot[a] * agentCount
+        let i = base + v
         if engagedStamp[i] == 0 {
-            engagedList[a * agentCount + engagedCount[a]] = UInt32(v)
+            engagedList[base + engagedCount[a]] = UInt32(v)
             engagedCount[a] += 1
         }
         engagedStamp[i] = UInt16(truncatingIfNeeded: w + 1)
@@ -367,15 +381,16 @@ final class ReplicateRunner {
     private func forgetOldEngagement(week w: Int) {
         for a in engagedCount.indices where engagedWindow[a] > 0 {
             let oldest = w + 2 - engagedWindow[a]  // stamps below this are out of the window next week
-            let list = engagedList + a * agentCount
+            let base = engagedSlot[a] * agentCount
+            let list = engagedList + base
             var kept = 0
             for i in 0..<engagedCount[a] {
                 let v = Int(list[i])
-                if Int(engagedStamp[a * agentCount + v]) >= oldest {
+                if Int(engagedStamp[base + v]) >= oldest {
                     list[kept] = list[i]
                     kept += 1
                 } else {
-                    engagedStamp[a * agentCount + v] = 0
+                    engagedStamp[base + v] = 0
                 }
             }
             engagedCount[a] = kept

@@ -74,7 +74,9 @@ public struct World: Sendable {
 
         func table(_ rates: (PlatformSpec) -> FormatTable<Double>) -> [[Double]] {
             platforms.map { platform in
-                PostFormat.allCases.flatMap { f in segments.map { min(1, rates(platform)[f] * $0.affinity) } }
+                PostFormat.allCases.flatMap { f in
+                    segments.map { min(1, rates(platform)[f] * $0.affinity * (platform.engagement.byAge[$0.age] ?? 1)) }
+                }
             }
         }
         var usersPerClass: [[Int]] = []

@@ -62,6 +62,7 @@ public enum PresetParameters {
         .init(key: "engagement.like", unit: "probability per viewer", range: 0...1, meaning: "like (reaction) rate by format, × segment affinity"),
         .init(key: "engagement.comment", unit: "probability per viewer", range: 0...1, meaning: "comment rate by format, × segment affinity"),
         .init(key: "engagement.share", unit: "probability per viewer", range: 0...1, meaning: "share/repost/boost rate by format, × segment affinity"),
+        .init(key: "engagement.by_age", unit: "multiplier", range: 0...10, meaning: "like, comment and share rates by the viewer's age band (per segment)"),
         .init(key: "engagement.follow", unit: "probability per viewer", range: 0...1, meaning: "follow conversion of a non-follower viewer, × segment affinity"),
         .init(key: "churn_per_week", unit: "probability per week", range: 0...1, meaning: "baseline unfollow rate"),
         .init(key: "out_of_network_share", unit: "share of views", range: 0...1, meaning: "published share of views from non-followers (descriptive)"),
@@ -134,7 +135,9 @@ public enum PresetParameters {
                   ("feed.discovery_per_viewer", number(l.discoveryPerViewer))]
         }
         v += [("engagement.like", formats(p.engagement.like)), ("engagement.comment", formats(p.engagement.comment)),
-              ("engagement.share", formats(p.engagement.share)), ("engagement.follow", number(p.engagement.follow)),
+              ("engagement.share", formats(p.engagement.share)),
+              ("engagement.by_age", AgeBand.allCases.map { "\($0.rawValue) \(number(p.engagement.byAge[$0] ?? 1))" }.joined(separator: ", ")),
+              ("engagement.follow", number(p.engagement.follow)),
               ("churn_per_week", number(p.churnPerWeek)),
               ("out_of_network_share", p.outOfNetworkShare.map(number) ?? "not published"),
               ("graph", graphText(p.graph)),

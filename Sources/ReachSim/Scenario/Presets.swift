@@ -42,6 +42,8 @@ public struct PlatformPreset: Sendable {
     /// The source of parameter `key`: the entry for the key or its longest dotted prefix, else
     /// "assumption".
     public func source(of key: String) -> String {
+        if let s = sources[key] { return s }
+        if PlatformPreset.notInherited.contains(key) { return "assumption" }
         var k = key
         while true {
             if let s = sources[k] { return s }
@@ -52,6 +54,9 @@ public struct PlatformPreset: Sendable {
 }
 
 extension PlatformPreset {
+    /// Keys whose source is never that of their prefix (they are not what the prefix's figure is about).
+    static let notInherited: Set<String> = ["engagement.follow", "engagement.by_age"]
+
     /// Presets by name, in the order they are documented.
     public static let all: [PlatformPreset] = [
         facebook, instagram, x, threads, linkedin, mastodon, bluesky, tiktok, youtube, twitch, snapchat, pinterest,
@@ -282,7 +287,8 @@ extension PlatformPreset {
         adMarket: AdMarket(cpmLow: 3 * AdMarket.eurosPerDollar, cpmHigh: 20 * AdMarket.eurosPerDollar,
                            minimumDailyBudget: 20 * AdMarket.eurosPerDollar, frequencyCapPerWeek: 3),
         sources: [
-            "feed": "interactions, video information, account settings; follower count not a direct factor (TikTok newsroom 2020)",
+            "feed": "model: interactions, video information, account settings; follower count not a direct factor (TikTok newsroom 2020); values not listed here: assumption",
+            "feed.follower_visibility": "assumption: followers are a small part of views (TikTok newsroom 2020)",
             "feed.first_batch": "first test batch of ~200-500 viewers (folklore, low confidence)",
             "feed.batch_growth": "expanding waves (folklore, low confidence); value: assumption",
             "feed.engagement_threshold": "calibrated so that engagement per follower matches Rival IQ 2022 (5.69%)",

@@ -272,7 +272,7 @@ public enum ScenarioLoader {
     }
 
     static func decodeEngagement(_ node: YAMLValue, base: EngagementRates) throws -> EngagementRates {
-        let m = try node.mapping(allowedKeys: ["like", "comment", "share", "follow"])
+        let m = try node.mapping(allowedKeys: ["like", "comment", "share", "follow", "by_age"])
         var e = base
         // Either one probability for every format or a mapping by format.
         func rates(_ key: String, _ table: inout FormatTable<Double>) throws {
@@ -287,6 +287,12 @@ public enum ScenarioLoader {
         try rates("comment", &e.comment)
         try rates("share", &e.share)
         if let v = m.value("follow") { e.follow = try v.double(in: 0...1, unit: "probability per viewer") }
+        if let v = m.value("by_age") {
+            let d = PresetParameters.definition("engagement.by_age")
+            for entry in try v.mapping(allowedKeys: AgeBand.allCases.map(\.rawValue)).entries {
+                e.byAge[AgeBand(rawValue: entry.key)!] = try entry.value.double(in: d.range, unit: d.unit)
+            }
+        }
         return e
     }
 
