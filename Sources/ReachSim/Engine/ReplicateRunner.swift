@@ -157,6 +157,9 @@ final class ReplicateRunner {
         var ctx = PostCounters()
         var queued = 0
         currentAccount = a
+        if case .interest(let interest) = feed.model, interest.qualitySpread > 0 {
+            ctx.quality = interest.quality(rng.gaussian())
+        }
 
         // Organic, in-network: the feed model's first wave, then its own extra steps.
         feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
@@ -339,15 +342,15 @@ final class ReplicateRunner {
         }
         let r = (p * PostFormat.count + format.index) * segments + s
         let engagementsBefore = ctx.engagements
-        if rng.uniform() < likeRate[r] {
+        if rng.uniform() < likeRate[r] * ctx.quality {
             week[base + Metric.likes.rawValue] += 1
             ctx.likes += 1
         }
-        if rng.uniform() < commentRate[r] {
+        if rng.uniform() < commentRate[r] * ctx.quality {
             week[base + Metric.comments.rawValue] += 1
             ctx.comments += 1
         }
-        if rng.uniform() < shareRate[r] {
+        if rng.uniform() < shareRate[r] * ctx.quality {
             week[base + Metric.shares.rawValue] += 1
             ctx.shares += 1
             queue[queued] = UInt32(v)
@@ -483,4 +486,6 @@ struct PostCounters {
     var comments = 0
     var shares = 0
     var engagements: Int { likes + comments + shares }
+    /// Multiplier of every viewer's engagement probabilities for this post (interest feeds' quality).
+    var quality = 1.0
 }

@@ -11,6 +11,10 @@
 ///    stays below the threshold therefore never leaves its first batch (tested).
 /// 3. Shares reach the sharer's followers with `peerVisibility` × activity_c.
 ///
+/// Posts differ: each post draws a quality q = exp(σZ − σ²/2) (lognormal, mean 1, σ =
+/// `qualitySpread`) that multiplies every viewer's engagement probabilities, so a good video is
+/// expanded and a weak one stops early (σ = 0: every post alike).
+///
 /// Batch views are counted as `impressions_discovery`. First batch 200-500 people and the
 /// expansion rule are folklore (low confidence): tunable parameters with wide ranges.
 public struct InterestFeed: Sendable, Equatable {
@@ -28,10 +32,12 @@ public struct InterestFeed: Sendable, Equatable {
     public var peerVisibility: Double
     /// Multiplier 0...10 of the first batch's size by format (short video favoured).
     public var formatMultiplier: FormatTable<Double>
+    /// σ 0...3 of the lognormal quality of a post (engagement multiplier, mean 1).
+    public var qualitySpread: Double
 
     public init(followerVisibility: Double = 0.1, firstBatch: Double = 300, batchGrowth: Double = 4,
                 engagementThreshold: Double = 0.05, maxBatches: Int = 6, peerVisibility: Double = 0.1,
-                formatMultiplier: FormatTable<Double> = FormatTable { _ in 1 }) {
+                formatMultiplier: FormatTable<Double> = FormatTable { _ in 1 }, qualitySpread: Double = 0) {
         self.followerVisibility = followerVisibility
         self.firstBatch = firstBatch
         self.batchGrowth = batchGrowth
@@ -39,6 +45,12 @@ public struct InterestFeed: Sendable, Equatable {
         self.maxBatches = maxBatches
         self.peerVisibility = peerVisibility
         self.formatMultiplier = formatMultiplier
+        self.qualitySpread = qualitySpread
+    }
+
+    /// A post's quality: exp(σZ − σ²/2) for a standard normal Z (1 when σ = 0).
+    func quality(_ z: Double) -> Double {
+        qualitySpread == 0 ? 1 : _exp(qualitySpread * z - qualitySpread * qualitySpread / 2)
     }
 
     /// Size in agents of batch `k` (0-based) for a post of `format`, at least 1.

@@ -54,6 +54,7 @@ public enum PresetParameters {
         .init(key: "feed.batch_growth", unit: "factor", range: 1...100, meaning: "growth of each next batch"),
         .init(key: "feed.engagement_threshold", unit: "engagements per view", range: 0...1, meaning: "batch engagement rate needed to expand"),
         .init(key: "feed.max_batches", unit: "batches", range: 1...20, meaning: "batches at most, the first included"),
+        .init(key: "feed.quality_spread", unit: "σ of log quality", range: 0...3, meaning: "spread of post quality (lognormal engagement multiplier, mean 1)"),
         // live
         .init(key: "feed.duration_hours", unit: "hours", range: 0.1...48, meaning: "length of a live event"),
         .init(key: "feed.tune_in", unit: "probability", range: 0...1, meaning: "chance that an online follower watches"),
@@ -129,7 +130,7 @@ public enum PresetParameters {
             v += [("feed.follower_visibility", number(i.followerVisibility)), ("feed.first_batch", number(i.firstBatch)),
                   ("feed.batch_growth", number(i.batchGrowth)), ("feed.engagement_threshold", number(i.engagementThreshold)),
                   ("feed.max_batches", number(Double(i.maxBatches))), ("feed.peer_visibility", number(i.peerVisibility)),
-                  ("feed.format_multiplier", formats(i.formatMultiplier))]
+                  ("feed.format_multiplier", formats(i.formatMultiplier)), ("feed.quality_spread", number(i.qualitySpread))]
         case .live(let l):
             v += [("feed.duration_hours", number(l.durationHours)), ("feed.tune_in", number(l.tuneIn)),
                   ("feed.discovery_per_viewer", number(l.discoveryPerViewer))]

@@ -274,10 +274,11 @@ extension PlatformPreset {
     static let tiktok = PlatformPreset(
         name: "tiktok", title: "TikTok (For You)",
         feed: .interest(InterestFeed(
-            followerVisibility: 0.10, firstBatch: 300, batchGrowth: 4, engagementThreshold: 0.0425, maxBatches: 5,
+            followerVisibility: 0.10, firstBatch: 300, batchGrowth: 4, engagementThreshold: 0.085, maxBatches: 5,
             peerVisibility: 0.05,
             formatMultiplier: formats(text: 0.2, image: 0.5, carousel: 0.7, shortVideo: 1.0, longVideo: 0.8,
-                                      live: 1.0, story: 0.5))),
+                                      live: 1.0, story: 0.5),
+            qualitySpread: 0.5)),
         engagement: EngagementRates(like: uniform(0.038), comment: uniform(0.0025), share: uniform(0.0001), follow: 0.005),
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 20, exponent: 2.2, homophily: 0.5),
@@ -291,7 +292,8 @@ extension PlatformPreset {
             "feed.follower_visibility": "assumption: followers are a small part of views (TikTok newsroom 2020)",
             "feed.first_batch": "first test batch of ~200-500 viewers (folklore, low confidence)",
             "feed.batch_growth": "expanding waves (folklore, low confidence); value: assumption",
-            "feed.engagement_threshold": "calibrated so that engagement per follower matches Rival IQ 2022 (5.69%)",
+            "feed.engagement_threshold": "calibrated so that engagement per follower matches Rival IQ 2022 (5.69%), with quality_spread 0.5",
+            "feed.quality_spread": "assumption: posts differ in quality (lognormal σ 0.5), so expansion depends on the post",
             "engagement": "4.14% of views engage (Rival IQ 2023, per view); split: assumption",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
             "use_by_age": "18-29 62%, 65+ 10% (Pew 2023); 37% of US adults (Pew 2025); other bands: assumption",
@@ -304,10 +306,11 @@ extension PlatformPreset {
     static let youtube = PlatformPreset(
         name: "youtube", title: "YouTube (Shorts and videos)",
         feed: .interest(InterestFeed(
-            followerVisibility: 0.08, firstBatch: 300, batchGrowth: 4, engagementThreshold: 0.03, maxBatches: 5,
+            followerVisibility: 0.08, firstBatch: 300, batchGrowth: 4, engagementThreshold: 0.05, maxBatches: 5,
             peerVisibility: 0.03,
             formatMultiplier: formats(text: 0.1, image: 0.2, carousel: 0.2, shortVideo: 1.0, longVideo: 0.8,
-                                      live: 0.8, story: 0.3))),
+                                      live: 0.8, story: 0.3),
+            qualitySpread: 0.5)),
         engagement: EngagementRates(like: uniform(0.025), comment: uniform(0.002), share: uniform(0.0001), follow: 0.005),
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 15, exponent: 2.3, homophily: 0.5),
@@ -341,10 +344,11 @@ extension PlatformPreset {
     static let snapchat = PlatformPreset(
         name: "snapchat", title: "Snapchat (Stories and Spotlight)",
         feed: .interest(InterestFeed(
-            followerVisibility: 0.15, firstBatch: 200, batchGrowth: 3, engagementThreshold: 0.03, maxBatches: 4,
+            followerVisibility: 0.15, firstBatch: 200, batchGrowth: 3, engagementThreshold: 0.04, maxBatches: 4,
             peerVisibility: 0.05,
             formatMultiplier: formats(text: 0.2, image: 0.6, carousel: 0.6, shortVideo: 1.0, longVideo: 0.5,
-                                      live: 0.5, story: 1.0))),
+                                      live: 0.5, story: 1.0),
+            qualitySpread: 0.5)),
         engagement: EngagementRates(like: uniform(0.02), comment: uniform(0.002), share: uniform(0.0001), follow: 0.005),
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.7),
@@ -359,10 +363,11 @@ extension PlatformPreset {
     static let pinterest = PlatformPreset(
         name: "pinterest", title: "Pinterest",
         feed: .interest(InterestFeed(
-            followerVisibility: 0.05, firstBatch: 300, batchGrowth: 3, engagementThreshold: 0.02, maxBatches: 4,
+            followerVisibility: 0.05, firstBatch: 300, batchGrowth: 3, engagementThreshold: 0.03, maxBatches: 4,
             peerVisibility: 0.05,
             formatMultiplier: formats(text: 0.2, image: 1.0, carousel: 1.0, shortVideo: 1.0, longVideo: 0.5,
-                                      live: 0.2, story: 0.5))),
+                                      live: 0.2, story: 0.5),
+            qualitySpread: 0.5)),
         engagement: EngagementRates(like: uniform(0.015), comment: uniform(0.0005), share: uniform(0.0002), follow: 0.003),
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 15, exponent: 2.5, homophily: 0.6),

@@ -252,7 +252,7 @@ public enum ScenarioLoader {
             guard case .interest(var i) = base.kind == kind ? base : fallback else { fatalError() }
             let m = try node.mapping(allowedKeys: ["model", "follower_visibility", "first_batch", "batch_growth",
                                                    "engagement_threshold", "max_batches", "peer_visibility",
-                                                   "format_multiplier"])
+                                                   "format_multiplier", "quality_spread"])
             if let v = try number(m, "follower_visibility") { i.followerVisibility = v }
             if let v = try number(m, "first_batch") { i.firstBatch = v }
             if let v = try number(m, "batch_growth") { i.batchGrowth = v }
@@ -260,6 +260,7 @@ public enum ScenarioLoader {
             if let v = try integer(m, "max_batches") { i.maxBatches = v }
             if let v = try number(m, "peer_visibility") { i.peerVisibility = v }
             if let v = m.value("format_multiplier") { try decodeFormats(v, into: &i.formatMultiplier, range: 0...10, unit: "multiplier") }
+            if let v = try number(m, "quality_spread") { i.qualitySpread = v }
             return .interest(i)
         case .live:
             guard case .live(var l) = base.kind == kind ? base : fallback else { fatalError() }

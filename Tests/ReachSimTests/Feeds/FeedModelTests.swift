@@ -125,6 +125,29 @@ import Testing
         #expect(try TestScenarios.metric(s, .impressionsOrganic).allSatisfy { $0 == 0 })
     }
 
+    /// Post quality is lognormal with mean 1: it spreads engagement across posts without changing
+    /// its mean. With batches that never expand, views do not depend on quality, so
+    /// E[likes] = rate × E[views]; the tolerance is 4 standard errors of likes − rate × views.
+    @Test func interestPostQualityKeepsTheMeanEngagement() throws {
+        let rate = 0.05, r = 400
+        let feed = InterestFeed(followerVisibility: 0.2, firstBatch: 300, batchGrowth: 2, engagementThreshold: 1,
+                                maxBatches: 3, peerVisibility: 0, qualitySpread: 1)
+        let engagement = EngagementRates(like: FormatTable { _ in rate }, comment: FormatTable { _ in 0 },
+                                         share: FormatTable { _ in 0 }, follow: 0)
+        let s = Self.scenario(feed: .interest(feed), followers: 1_000, format: .shortVideo, engagement: engagement, replicates: r)
+        let likes = try TestScenarios.metric(s, .likes)
+        let views = zip(try TestScenarios.metric(s, .impressionsOrganic), try TestScenarios.metric(s, .impressionsDiscovery)).map(+)
+        #expect(views.allSatisfy { $0 >= 300 })
+        let d = zip(likes, views).map { $0 - rate * $1 }
+        let m = TestScenarios.mean(d)
+        let sd = (d.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(r - 1)).squareRoot()
+        #expect(abs(m) < 4 * sd / Double(r).squareRoot())
+        // and it does spread: the variance of likes is well above the binomial one.
+        let ml = TestScenarios.mean(likes)
+        let vl = likes.reduce(0) { $0 + ($1 - ml) * ($1 - ml) } / Double(r - 1)
+        #expect(vl > 3 * ml)
+    }
+
     // MARK: Live
 
     /// Followers all tune in and the directory shows the stream to far more people than exist:
