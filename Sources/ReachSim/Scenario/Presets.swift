@@ -87,6 +87,22 @@ extension PlatformPreset {
 
     static func uniform(_ v: Double) -> FormatTable<Double> { FormatTable { _ in v } }
 
+    /// Engagement per viewer by format relative to an image post on ranked and chronological feeds
+    /// (assumption: short video, carousels and live engage more, text and stories less; the
+    /// seed workshop's "match the format the platform favours"). Image rates are the calibrated ones.
+    static let formatEngagementShape = formats(text: 0.7, image: 1.0, carousel: 1.2, shortVideo: 1.3,
+                                               longVideo: 1.0, live: 1.5, story: 0.4)
+
+    /// Video platforms: `videoRate` for a short video, other formats in the same proportions.
+    static func shapedFromVideo(_ videoRate: Double) -> FormatTable<Double> {
+        FormatTable { videoRate * formatEngagementShape[$0] / formatEngagementShape[.shortVideo] }
+    }
+
+    /// `imageRate` × `formatEngagementShape`.
+    static func shaped(_ imageRate: Double) -> FormatTable<Double> {
+        FormatTable { imageRate * formatEngagementShape[$0] }
+    }
+
     static func ages(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double) -> [AgeBand: Double] {
         [.age13to17: a, .age18to24: b, .age25to34: c, .age35to54: d, .age55plus: e]
     }
@@ -111,7 +127,7 @@ extension PlatformPreset {
             peerVisibility: 0.20, discoveryPerEngagement: 0.5,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04, secondWaveMultiplier: 0.5,
             recencyHours: 72)),
-        engagement: EngagementRates(like: uniform(0.0085), comment: uniform(0.001), share: uniform(0.0007), follow: 0.01),
+        engagement: EngagementRates(like: shaped(0.0085), comment: shaped(0.001), share: shaped(0.0007), follow: 0.01),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.5),
         productionHours: defaultProductionHours,
@@ -122,7 +138,7 @@ extension PlatformPreset {
             "feed.base_visibility": "organic reach 5.5% of followers (Hootsuite Digital 2019); seed workshop 5-6%",
             "feed.peer_visibility": "~300 of 1,500 eligible stories shown a day, 20% (Backstrom, Facebook, 2013)",
             "feed.format_multiplier": "assumption; direction from the seed workshop (short video and live favoured)",
-            "engagement": "calibrated: 0.06% of followers engage per post (Rival IQ 2022) at 5.5% reach; split like/comment/share: assumption",
+            "engagement": "image: calibrated, 0.06% of followers engage per post (Rival IQ 2022) at 5.5% reach; split like/comment/share and other formats (× format shape): assumption",
             "use_by_age": "71% of US adults (Pew 2025); split by age band: assumption",
             "production_hours": productionSource,
         ]) { a, _ in a })
@@ -137,7 +153,7 @@ extension PlatformPreset {
             peerVisibility: 0.15, discoveryPerEngagement: 1.0,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.08, secondWaveMultiplier: 0.5,
             recencyHours: 72)),
-        engagement: EngagementRates(like: uniform(0.028), comment: uniform(0.0015), share: uniform(0.0006), follow: 0.015),
+        engagement: EngagementRates(like: shaped(0.028), comment: shaped(0.0015), share: shaped(0.0006), follow: 0.015),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 25, exponent: 2.3, homophily: 0.6),
         productionHours: defaultProductionHours,
@@ -147,7 +163,7 @@ extension PlatformPreset {
         sources: metaAdSources.merging([
             "feed.base_visibility": "reach rate per post 13.51% (Socialinsider 2022, 933,200 posts)",
             "feed": "ranked separately for Feed, Stories, Explore, Reels; weighs time spent, comment, like, share, profile tap (Mosseri 2023, qualitative); values: assumption",
-            "engagement": "calibrated: 0.47% of followers engage per post (Rival IQ 2022) at 13.5% reach; split: assumption",
+            "engagement": "image: calibrated, 0.47% of followers engage per post (Rival IQ 2022) at 13.5% reach; split and other formats (× format shape): assumption",
             "use_by_age": "18-29 78%, 65+ 15% (Pew 2023); other bands interpolated: assumption",
             "production_hours": productionSource,
         ]) { a, _ in a })
@@ -162,7 +178,7 @@ extension PlatformPreset {
             peerVisibility: 0.10, discoveryPerEngagement: 480,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.02, secondWaveMultiplier: 0.5,
             recencyHours: 48, likeWeight: 0.5, commentWeight: 13.5, shareWeight: 1.0)),
-        engagement: EngagementRates(like: uniform(0.0016), comment: uniform(0.0001), share: uniform(0.0003), follow: 0.005),
+        engagement: EngagementRates(like: shaped(0.0016), comment: shaped(0.0001), share: shaped(0.0003), follow: 0.005),
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 30, exponent: 2.2, homophily: 0.4),
         productionHours: formats(text: 0.2, image: 0.4, carousel: 0.8, shortVideo: 1.5, longVideo: 4.0, live: 3.0, story: 0.2),
@@ -177,7 +193,7 @@ extension PlatformPreset {
             "feed.recency_hours": "posts older than ~48 h are filtered (twitter/the-algorithm, 2023)",
             "feed.discovery_per_engagement": "calibrated so that ~50% of views are out of network (For You: ~50% in-network candidates, twitter/the-algorithm 2023)",
             "out_of_network_share": "~50% of For You candidates out of network (twitter/the-algorithm, 2023)",
-            "engagement": "calibrated: 0.035% of followers engage per post (Rival IQ 2022); split: assumption",
+            "engagement": "image: calibrated, 0.035% of followers engage per post (Rival IQ 2022); split and other formats (× format shape): assumption",
             "use_by_age": "21% of US adults (Pew 2025); split by age band: assumption",
             "ad_market.cpm_low": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
             "ad_market.cpm_high": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
@@ -194,7 +210,7 @@ extension PlatformPreset {
             peerVisibility: 0.10, discoveryPerEngagement: 10,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04, secondWaveMultiplier: 0.5,
             recencyHours: 48)),
-        engagement: EngagementRates(like: uniform(0.008), comment: uniform(0.001), share: uniform(0.0005), follow: 0.008),
+        engagement: EngagementRates(like: shaped(0.008), comment: shaped(0.001), share: shaped(0.0005), follow: 0.008),
         churnPerWeek: 0.004,
         graph: .chungLu(meanDegree: 20, exponent: 2.3, homophily: 0.4),
         productionHours: formats(text: 0.2, image: 0.4, carousel: 0.8, shortVideo: 1.5, longVideo: 4.0, live: 3.0, story: 0.2),
@@ -217,7 +233,7 @@ extension PlatformPreset {
             peerVisibility: 0.10, discoveryPerEngagement: 3,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.05, secondWaveMultiplier: 0.5,
             recencyHours: 96)),
-        engagement: EngagementRates(like: uniform(0.02), comment: uniform(0.002), share: uniform(0.0008), follow: 0.01),
+        engagement: EngagementRates(like: shaped(0.02), comment: shaped(0.002), share: shaped(0.0008), follow: 0.01),
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 25, exponent: 2.4, homophily: 0.5),
         productionHours: defaultProductionHours,
@@ -236,7 +252,7 @@ extension PlatformPreset {
     static let mastodon = PlatformPreset(
         name: "mastodon", title: "Mastodon (home timeline)",
         feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 5, maxAgeHours: 168)),
-        engagement: EngagementRates(like: uniform(0.02), comment: uniform(0.003), share: uniform(0.0002), follow: 0.01),
+        engagement: EngagementRates(like: shaped(0.02), comment: shaped(0.003), share: shaped(0.0002), follow: 0.01),
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 10, reciprocity: 0.3, homophily: 0.6),
         productionHours: defaultProductionHours,
@@ -255,7 +271,7 @@ extension PlatformPreset {
     static let bluesky = PlatformPreset(
         name: "bluesky", title: "Bluesky (Following feed)",
         feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 8, maxAgeHours: 168)),
-        engagement: EngagementRates(like: uniform(0.025), comment: uniform(0.003), share: uniform(0.0002), follow: 0.01),
+        engagement: EngagementRates(like: shaped(0.025), comment: shaped(0.003), share: shaped(0.0002), follow: 0.01),
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 15, reciprocity: 0.3, homophily: 0.5),
         productionHours: defaultProductionHours,
@@ -279,7 +295,7 @@ extension PlatformPreset {
             formatMultiplier: formats(text: 0.2, image: 0.5, carousel: 0.7, shortVideo: 1.0, longVideo: 0.8,
                                       live: 1.0, story: 0.5),
             qualitySpread: 0.5)),
-        engagement: EngagementRates(like: uniform(0.038), comment: uniform(0.0025), share: uniform(0.0001), follow: 0.005),
+        engagement: EngagementRates(like: shapedFromVideo(0.038), comment: shapedFromVideo(0.0025), share: shapedFromVideo(0.0001), follow: 0.005),
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 20, exponent: 2.2, homophily: 0.5),
         productionHours: defaultProductionHours,
@@ -294,7 +310,7 @@ extension PlatformPreset {
             "feed.batch_growth": "expanding waves (folklore, low confidence); value: assumption",
             "feed.engagement_threshold": "calibrated so that engagement per follower matches Rival IQ 2022 (5.69%), with quality_spread 0.5",
             "feed.quality_spread": "assumption: posts differ in quality (lognormal σ 0.5), so expansion depends on the post",
-            "engagement": "4.14% of views engage (Rival IQ 2023, per view); split: assumption",
+            "engagement": "short video: 4.14% of views engage (Rival IQ 2023, per view); split and other formats (format shape): assumption",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
             "use_by_age": "18-29 62%, 65+ 10% (Pew 2023); 37% of US adults (Pew 2025); other bands: assumption",
             "ad_market.cpm_low": "TikTok CPM $3-20 (aggregators, low confidence), at 0.92 €/$",
@@ -311,7 +327,7 @@ extension PlatformPreset {
             formatMultiplier: formats(text: 0.1, image: 0.2, carousel: 0.2, shortVideo: 1.0, longVideo: 0.8,
                                       live: 0.8, story: 0.3),
             qualitySpread: 0.5)),
-        engagement: EngagementRates(like: uniform(0.025), comment: uniform(0.002), share: uniform(0.0001), follow: 0.005),
+        engagement: EngagementRates(like: shapedFromVideo(0.025), comment: shapedFromVideo(0.002), share: shapedFromVideo(0.0001), follow: 0.005),
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 15, exponent: 2.3, homophily: 0.5),
         productionHours: formats(text: 0.25, image: 0.5, carousel: 1.0, shortVideo: 1.5, longVideo: 8.0, live: 6.0, story: 0.25),

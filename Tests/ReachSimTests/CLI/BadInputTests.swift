@@ -131,3 +131,12 @@ import Testing
         #expect(r.stderr.contains("Did you mean 'tiktok'?"))
     }
 }
+
+/// `reachsim calibrate` refuses meaningless options before running anything.
+@Suite struct CalibrateCommandTests {
+    @Test func tooFewReplicatesIsAUsageError() throws {
+        let r = try CommandRunner.run(["calibrate", "--replicates", "1"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--replicates must be between 2 and 100000"))
+    }
+}
