@@ -153,7 +153,7 @@ extension PlatformPreset {
             peerVisibility: 0.15, discoveryPerEngagement: 1.0,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.08, secondWaveMultiplier: 0.5,
             recencyHours: 72)),
-        engagement: EngagementRates(like: shaped(0.028), comment: shaped(0.0015), share: shaped(0.0006), follow: 0.015),
+        engagement: EngagementRates(like: shaped(0.0305), comment: shaped(0.0015), share: shaped(0.0006), follow: 0.015),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 25, exponent: 2.3, homophily: 0.6),
         productionHours: defaultProductionHours,
