@@ -4,8 +4,8 @@
 /// One post, in order (see docs/model.md):
 /// 1. organic: followers of the account see it with the feed's probability for their class
 ///    (geometric skipping within each class: one draw per viewer); then the feed model's own
-///    steps (ranked: recently engaged followers, second wave; interest: test batches of
-///    non-followers, see `InterestFeed`);
+///    steps (`feedSteps`: ranked feeds' engaged followers and second wave, interest feeds' test
+///    batches; see the extension at the end of this file);
 /// 2. every viewer may like, comment, share (independent draws at the platform's rates × the
 ///    segment's affinity); a non-follower viewer may follow;
 /// 3. shares cascade: a sharer's followers on the platform see the share with the feed's peer
@@ -44,17 +44,10 @@ final class ReplicateRunner {
     private var acceptance: [Double]
     /// The account whose post is being simulated.
     private var currentAccount = 0
+    /// Ranked feeds: who engaged recently with each account.
+    private let engaged: EngagedFollowers
     /// Called with each post's tallies when set (calibration); nil in ordinary runs.
     var onPost: ((ScheduledPost, PostCounters) -> Void)?
-    /// Ranked feeds' "engaged recently": per tracked account (slot `engagedSlot[a]`, −1 untracked),
-    /// `agentCount` stamps (week + 1 of the agent's
-    /// last engagement with the account, 0 none) and the list of stamped agents.
-    private let engagedStamp: UnsafeMutablePointer<UInt16>
-    private let engagedList: UnsafeMutablePointer<UInt32>
-    private var engagedCount: [Int]
-    private let engagedWindow: [Int]
-    private let engagedSlot: [Int]
-    private let engagedCapacity: Int
 
     init(world: World) {
         self.world = world
@@ -85,24 +78,7 @@ final class ReplicateRunner {
         visibility = Array(repeating: 0, count: classCount)
         peerProbability = Array(repeating: 0, count: classCount)
         acceptance = Array(repeating: 1, count: classCount)
-        engagedWindow = world.accounts.map { account in
-            if case .ranked(let r) = world.scenario.platforms[account.platform].feed, r.engagedMultiplier > 1 {
-                return r.engagedWindowWeeks
-            }
-            return 0
-        }
-        var slots = 0
-        engagedSlot = engagedWindow.map { window in
-            if window == 0 { return -1 }
-            slots += 1
-            return slots - 1
-        }
-        engagedCapacity = agentCount * slots
-        let tracked = max(1, engagedCapacity)
-        engagedStamp = .allocate(capacity: tracked)
-        engagedStamp.initialize(repeating: 0, count: tracked)
-        engagedList = .allocate(capacity: tracked)
-        engagedCount = Array(repeating: 0, count: world.accounts.count)
+        engaged = EngagedFollowers(world: world)
     }
 
     deinit {
@@ -112,8 +88,6 @@ final class ReplicateRunner {
         queue.deallocate()
         week.deallocate()
         for p in [likeRate, commentRate, shareRate, followRate] { p.deallocate() }
-        engagedStamp.deallocate()
-        engagedList.deallocate()
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -127,8 +101,7 @@ final class ReplicateRunner {
         reachStamp.initialize(repeating: 0, count: agentCount * layout.platformSlots)
         serial = 0
         for i in cumulative.indices { cumulative[i] = 0 }
-        engagedStamp.initialize(repeating: 0, count: max(1, engagedCapacity))
-        for a in engagedCount.indices { engagedCount[a] = 0 }
+        engaged.reset()
 
         for w in 0..<layout.weeks {
             week.initialize(repeating: 0, count: layout.perWeek)
@@ -137,7 +110,7 @@ final class ReplicateRunner {
                 publish(post, week: w, cadence: plan.cadence[post.account], rng: rng)
             }
             churn(rng: rng)
-            forgetOldEngagement(week: w)
+            engaged.forget(week: w)
             finishWeek(w, plan: plan, into: out)
         }
     }
@@ -157,65 +130,12 @@ final class ReplicateRunner {
         var ctx = PostCounters()
         var queued = 0
         currentAccount = a
-        if case .interest(let interest) = feed.model, interest.qualitySpread > 0 {
-            ctx.quality = interest.quality(rng.gaussian())
-        }
+        ctx.quality = feed.postQuality(rng)
 
-        // Organic, in-network: the feed model's first wave, then its own extra steps.
         feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
-        followerPass(set, platform: p, format: post.format, week: w, multiplier: 1, skipSeen: false,
-                     ctx: &ctx, queued: &queued, rng: rng)
-        switch feed.model {
-        case .ranked(let ranked):
-            if ranked.engagedMultiplier > 1 {
-                engagedPass(ranked, set, platform: p, format: post.format, week: w, ctx: &ctx, queued: &queued, rng: rng)
-            }
-            if ranked.secondWaveMultiplier > 0 && ctx.views > 0
-                && Double(ctx.engagements) >= ranked.secondWaveThreshold * Double(ctx.views) {
-                followerPass(set, platform: p, format: post.format, week: w, multiplier: ranked.secondWaveMultiplier,
-                             skipSeen: true, ctx: &ctx, queued: &queued, rng: rng)
-            }
-        case .interest(let interest):
-            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
-                    ctx: &ctx, queued: &queued, rng: rng)
-            interestBatches(interest, feed: feed, set, platform: p, account: a, post: post, week: w,
-                            ctx: &ctx, queued: &queued, rng: rng)
-        case .chronological, .live:
-            break
-        }
-        cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
-                ctx: &ctx, queued: &queued, rng: rng)
-
-        // Out of network: ranked feeds by engagement score, live events by viewers.
-        let discoveryMean = feed.discoveryMean(ctx)
-        let users = world.audience.platformUsers[p]
-        if discoveryMean > 0 && !users.isEmpty {
-            feed.discoveryAcceptance(hour: post.hour, into: &acceptance)
-            let shown = rng.poisson(discoveryMean)
-            for _ in 0..<shown {
-                let v = Int(users[rng.below(users.count)])
-                if postSeen[v] == serial || set.contains(v) { continue }
-                let accept = acceptance[Int(classOf[v])]
-                // Decided once per person and post: someone offline stays offline for this post.
-                if accept < 1 && rng.uniform() >= accept { postSeen[v] = serial; continue }
-                postSeen[v] = serial
-                view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
-                     week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
-            }
-            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
-                    ctx: &ctx, queued: &queued, rng: rng)
-        }
-        onPost?(post, ctx)
-    }
-
-    /// Followers of each class see the post with `visibility[c] × multiplier` (capped at 1),
-    /// by geometric skipping; with `skipSeen`, those who already saw it are passed over.
-    private func followerPass(_ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
-                              multiplier: Double, skipSeen: Bool,
-                              ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         for c in 0..<classCount {
             let members = set.members(ofClass: c)
-            let p0 = min(1, visibility[c] * multiplier)
+            let p0 = visibility[c]
             if members.isEmpty || p0 <= 0 { continue }
             var i: Int
             let logq: Double
@@ -225,67 +145,38 @@ final class ReplicateRunner {
             }
             while i < members.count {
                 let v = Int(members[i])
-                if !(skipSeen && postSeen[v] == serial) {
-                    postSeen[v] = serial
-                    view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
-                         week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
-                }
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: post.format, kind: .impressionsOrganic,
+                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
                 if p0 >= 1 { i += 1; continue }
                 let skip = rng.geometricSkip(logOneMinusP: logq)
                 if skip >= members.count { break }
                 i += skip + 1
             }
         }
-    }
+        feedSteps(feed, post: post, week: w, ctx: &ctx, queued: &queued, rng: rng)
+        cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                ctx: &ctx, queued: &queued, rng: rng)
 
-    /// Ranked feeds: followers who engaged with the account recently and missed the first wave
-    /// see the post with (min(1, p·m) − p) / (1 − p), so their total is min(1, p·m).
-    private func engagedPass(_ feed: RankedFeed, _ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
-                             ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
-        let a = currentAccount
-        let list = engagedList + engagedSlot[a] * agentCount
-        for i in 0..<engagedCount[a] {
-            let v = Int(list[i])
-            if postSeen[v] == serial || !set.contains(v) { continue }
-            let p0 = visibility[Int(classOf[v])]
-            if p0 >= 1 { continue }
-            let extra = (min(1, p0 * feed.engagedMultiplier) - p0) / (1 - p0)
-            if rng.uniform() < extra {
-                postSeen[v] = serial
-                view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
-                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
-            }
-        }
-    }
-
-    /// Interest feeds: test batches of non-followers drawn in proportion to affinity, expanded
-    /// while the batch's engagements per view reach the threshold (see `InterestFeed`).
-    private func interestBatches(_ interest: InterestFeed, feed: PreparedFeed, _ set: FollowerSet, platform p: Int,
-                                 account a: Int, post: ScheduledPost, week w: Int,
-                                 ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
-        let users = world.audience.platformUsers[p]
-        if users.isEmpty { return }
-        for k in 0..<interest.maxBatches {
-            let size = interest.batchSize(k, format: post.format, scale: world.audience.scale)
-            let viewsBefore = ctx.views, engagementsBefore = ctx.engagements
-            var shown = 0, attempts = 0
-            let maxAttempts = 20 * size + 100
-            while shown < size && attempts < maxAttempts {
-                attempts += 1
+        let discoveryMean = feed.discoveryMean(ctx)  // ranked: engagement score; live: viewers
+        if discoveryMean > 0 && !world.audience.platformUsers[p].isEmpty {
+            let users = world.audience.platformUsers[p]
+            feed.discoveryAcceptance(hour: post.hour, into: &acceptance)
+            let shown = rng.poisson(discoveryMean)
+            for _ in 0..<shown {
                 let v = Int(users[rng.below(users.count)])
                 if postSeen[v] == serial || set.contains(v) { continue }
-                let weight = feed.interestWeight[Int(classOf[v])]
-                if weight < 1 && rng.uniform() >= weight { continue }
+                // Decided once per person and post: someone offline stays offline for this post.
+                let accept = acceptance[Int(classOf[v])]
+                if accept < 1 && rng.uniform() >= accept { postSeen[v] = serial; continue }
                 postSeen[v] = serial
                 view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
                      week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
-                shown += 1
             }
-            let views = ctx.views - viewsBefore, engagements = ctx.engagements - engagementsBefore
             cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
                     ctx: &ctx, queued: &queued, rng: rng)
-            if shown < size || !interest.expands(views: views, engagements: engagements) { break }
         }
+        onPost?(post, ctx)
     }
 
     /// Breadth-first independent cascade from the queued sharers.
@@ -356,49 +247,14 @@ final class ReplicateRunner {
             queue[queued] = UInt32(v)
             queued += 1
         }
-        if ctx.engagements != engagementsBefore { noteEngagement(v, week: w) }
+        if ctx.engagements != engagementsBefore { engaged.note(v, account: currentAccount, week: w) }
         if !follower && rng.uniform() < followRate[p * segments + s] {
             set.insert(v, cls: cls)
             week[base + Metric.followersGained.rawValue] += 1
         }
     }
 
-    /// Marks `v` as having engaged with the current account in week `w` (ranked feeds that
-    /// favour engaged followers only).
-    @inline(__always)
-    private func noteEngagement(_ v: Int, week w: Int) {
-        let a = currentAccount
-        if engagedWindow[a] == 0 { return }
-        let base = engagedSlot[a] * agentCount
-        let i = base + v
-        if engagedStamp[i] == 0 {
-            engagedList[base + engagedCount[a]] = UInt32(v)
-            engagedCount[a] += 1
-        }
-        engagedStamp[i] = UInt16(truncatingIfNeeded: w + 1)
-    }
-
     // MARK: - End of week
-
-    /// Drops engagements older than each account's window from the "engaged recently" lists.
-    private func forgetOldEngagement(week w: Int) {
-        for a in engagedCount.indices where engagedWindow[a] > 0 {
-            let oldest = w + 2 - engagedWindow[a]  // stamps below this are out of the window next week
-            let base = engagedSlot[a] * agentCount
-            let list = engagedList + base
-            var kept = 0
-            for i in 0..<engagedCount[a] {
-                let v = Int(list[i])
-                if Int(engagedStamp[base + v]) >= oldest {
-                    list[kept] = list[i]
-                    kept += 1
-                } else {
-                    engagedStamp[base + v] = 0
-                }
-            }
-            engagedCount[a] = kept
-        }
-    }
 
     private func churn(rng: RandomStream) {
         for (a, account) in world.accounts.enumerated() {
@@ -488,4 +344,114 @@ struct PostCounters {
     var engagements: Int { likes + comments + shares }
     /// Multiplier of every viewer's engagement probabilities for this post (interest feeds' quality).
     var quality = 1.0
+}
+
+// MARK: - Feed models' own steps
+
+extension ReplicateRunner {
+    /// After the first in-network pass: ranked feeds show the post again to recently engaged
+    /// followers and, after strong early engagement, in a second wave; interest feeds run their
+    /// test batches. Chronological feeds and live events have no extra step.
+    private func feedSteps(_ feed: PreparedFeed, post: ScheduledPost, week w: Int,
+                           ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let a = post.account
+        let p = world.accounts[a].platform
+        let set = followers[a]
+        switch feed.model {
+        case .ranked(let ranked):
+            if ranked.engagedMultiplier > 1 {
+                engagedPass(ranked, set, platform: p, format: post.format, week: w, ctx: &ctx, queued: &queued, rng: rng)
+            }
+            if ranked.secondWaveMultiplier > 0 && ctx.views > 0
+                && Double(ctx.engagements) >= ranked.secondWaveThreshold * Double(ctx.views) {
+                secondWave(set, platform: p, format: post.format, week: w, multiplier: ranked.secondWaveMultiplier,
+                           ctx: &ctx, queued: &queued, rng: rng)
+            }
+        case .interest(let interest):
+            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+            interestBatches(interest, feed: feed, set, platform: p, account: a, post: post, week: w,
+                            ctx: &ctx, queued: &queued, rng: rng)
+        case .chronological, .live:
+            break
+        }
+    }
+
+    /// Followers of each class who have not seen the post see it with min(1, visibility[c] × m)
+    /// (geometric skipping over all members; those who already saw it are passed over).
+    private func secondWave(_ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int, multiplier: Double,
+                            ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        for c in 0..<classCount {
+            let members = set.members(ofClass: c)
+            let p0 = min(1, visibility[c] * multiplier)
+            if members.isEmpty || p0 <= 0 { continue }
+            var i: Int
+            let logq: Double
+            if p0 >= 1 { logq = -.infinity; i = 0 } else {
+                logq = _log1p(-p0)
+                i = rng.geometricSkip(logOneMinusP: logq)
+            }
+            while i < members.count {
+                let v = Int(members[i])
+                if postSeen[v] != serial {
+                    postSeen[v] = serial
+                    view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
+                         week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+                }
+                if p0 >= 1 { i += 1; continue }
+                let skip = rng.geometricSkip(logOneMinusP: logq)
+                if skip >= members.count { break }
+                i += skip + 1
+            }
+        }
+    }
+
+    /// Followers who engaged with the account recently and missed the first wave see the post
+    /// with (min(1, p·m) − p) / (1 − p), so their total is min(1, p·m).
+    private func engagedPass(_ feed: RankedFeed, _ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
+                             ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let list = engaged.members(account: currentAccount)
+        for i in 0..<list.count {
+            let v = Int(list[i])
+            if postSeen[v] == serial || !set.contains(v) { continue }
+            let p0 = visibility[Int(classOf[v])]
+            if p0 >= 1 { continue }
+            let extra = (min(1, p0 * feed.engagedMultiplier) - p0) / (1 - p0)
+            if rng.uniform() < extra {
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
+                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+            }
+        }
+    }
+
+    /// Interest feeds: test batches of non-followers drawn in proportion to affinity, expanded
+    /// while the batch's engagements per view reach the threshold (see `InterestFeed`).
+    private func interestBatches(_ interest: InterestFeed, feed: PreparedFeed, _ set: FollowerSet, platform p: Int,
+                                 account a: Int, post: ScheduledPost, week w: Int,
+                                 ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let users = world.audience.platformUsers[p]
+        if users.isEmpty { return }
+        for k in 0..<interest.maxBatches {
+            let size = interest.batchSize(k, format: post.format, scale: world.audience.scale)
+            let viewsBefore = ctx.views, engagementsBefore = ctx.engagements
+            var shown = 0, attempts = 0
+            let maxAttempts = 20 * size + 100
+            while shown < size && attempts < maxAttempts {
+                attempts += 1
+                let v = Int(users[rng.below(users.count)])
+                if postSeen[v] == serial || set.contains(v) { continue }
+                let weight = feed.interestWeight[Int(classOf[v])]
+                if weight < 1 && rng.uniform() >= weight { continue }
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
+                     week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
+                shown += 1
+            }
+            let views = ctx.views - viewsBefore, engagements = ctx.engagements - engagementsBefore
+            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+            if shown < size || !interest.expands(views: views, engagements: engagements) { break }
+        }
+    }
 }

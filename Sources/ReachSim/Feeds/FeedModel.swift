@@ -89,6 +89,13 @@ struct PreparedFeed: Sendable {
         }
     }
 
+    /// The post's quality (engagement multiplier): interest feeds draw it, others use 1 and draw nothing.
+    @inline(__always)
+    func postQuality(_ rng: RandomStream) -> Double {
+        if case .interest(let i) = model, i.qualitySpread > 0 { return i.quality(rng.gaussian()) }
+        return 1
+    }
+
     /// Expected out-of-network impressions after the in-network pass: ranked feeds from the
     /// engagement score, live events from their viewers; 0 for chronological feeds (and interest
     /// feeds, whose out-of-network views come in test batches).
