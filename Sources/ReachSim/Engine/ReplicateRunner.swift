@@ -130,7 +130,7 @@ final class ReplicateRunner {
         var ctx = PostCounters()
         var queued = 0
         currentAccount = a
-        ctx.quality = feed.postQuality(rng)
+        ctx.quality = feed.postQuality(format: post.format, rng)
 
         feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
         for c in 0..<classCount {
@@ -350,8 +350,8 @@ struct PostCounters {
 
 extension ReplicateRunner {
     /// After the first in-network pass: ranked feeds show the post again to recently engaged
-    /// followers and, after strong early engagement, in a second wave; interest feeds run their
-    /// test batches. Chronological feeds and live events have no extra step.
+    /// followers and, after strong early engagement, in a second wave, and test their short videos
+    /// in Reels batches; interest feeds run their test batches. Chronological feeds and live events have no extra step.
     private func feedSteps(_ feed: PreparedFeed, post: ScheduledPost, week w: Int,
                            ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         let a = post.account
@@ -366,6 +366,12 @@ extension ReplicateRunner {
                 && Double(ctx.engagements) >= ranked.secondWaveThreshold * Double(ctx.views) {
                 secondWave(set, platform: p, format: post.format, week: w, multiplier: ranked.secondWaveMultiplier,
                            ctx: &ctx, queued: &queued, rng: rng)
+            }
+            if post.format == .shortVideo, let reels = ranked.reels {
+                cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                        ctx: &ctx, queued: &queued, rng: rng)
+                interestBatches(reels, feed: feed, set, platform: p, account: a, post: post, week: w,
+                                ctx: &ctx, queued: &queued, rng: rng)
             }
         case .interest(let interest):
             cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,

@@ -89,11 +89,17 @@ struct PreparedFeed: Sendable {
         }
     }
 
-    /// The post's quality (engagement multiplier): interest feeds draw it, others use 1 and draw nothing.
+    /// The post's quality (engagement multiplier): interest feeds and ranked feeds' Reels draw it,
+    /// others use 1 and draw nothing.
     @inline(__always)
-    func postQuality(_ rng: RandomStream) -> Double {
-        if case .interest(let i) = model, i.qualitySpread > 0 { return i.quality(rng.gaussian()) }
-        return 1
+    func postQuality(format: PostFormat, _ rng: RandomStream) -> Double {
+        switch model {
+        case .interest(let i) where i.qualitySpread > 0: return i.quality(rng.gaussian())
+        case .ranked(let r) where format == .shortVideo:
+            if let reels = r.reels, reels.qualitySpread > 0 { return reels.quality(rng.gaussian()) }
+            return 1
+        default: return 1
+        }
     }
 
     /// Expected out-of-network impressions after the in-network pass: ranked feeds from the

@@ -27,6 +27,11 @@
 /// mixes about half out-of-network candidates).
 ///
 /// A share by a person reaches that person's followers with `peerVisibility` × activity_c.
+///
+/// Reels: when `reels` is set, short videos are also distributed like on an interest feed (the
+/// platform's Reels/Shorts surface): test batches of non-followers, expanded while their engagement
+/// rate stays above the threshold (`InterestFeed`'s batch rules and post quality; its follower,
+/// peer and format fields are not used here).
 public struct RankedFeed: Sendable, Equatable {
     /// Share 0...1 of followers who see an average post (Facebook pages ~5.5%, Hootsuite 2019).
     public var baseVisibility: Double
@@ -58,6 +63,8 @@ public struct RankedFeed: Sendable, Equatable {
     public var likeWeight: Double
     public var commentWeight: Double
     public var shareWeight: Double
+    /// Batch distribution of short videos to non-followers (Reels), nil = none.
+    public var reels: InterestFeed?
 
     public init(baseVisibility: Double, formatMultiplier: FormatTable<Double>, hourSensitivity: Double,
                 cadenceReference: Double, cadenceExponent: Double, activitySensitivity: Double,
@@ -65,7 +72,8 @@ public struct RankedFeed: Sendable, Equatable {
                 engagedMultiplier: Double = 1, engagedWindowWeeks: Int = 4,
                 secondWaveThreshold: Double = 1, secondWaveMultiplier: Double = 0,
                 recencyHours: Double = 8_760,
-                likeWeight: Double = 1, commentWeight: Double = 1, shareWeight: Double = 1) {
+                likeWeight: Double = 1, commentWeight: Double = 1, shareWeight: Double = 1,
+                reels: InterestFeed? = nil) {
         self.baseVisibility = baseVisibility
         self.formatMultiplier = formatMultiplier
         self.hourSensitivity = hourSensitivity
@@ -82,6 +90,7 @@ public struct RankedFeed: Sendable, Equatable {
         self.likeWeight = likeWeight
         self.commentWeight = commentWeight
         self.shareWeight = shareWeight
+        self.reels = reels
     }
 
     /// Hours after posting over which the hour effect is measured.

@@ -43,6 +43,11 @@ public enum PresetParameters {
         .init(key: "feed.like_weight", unit: "score per like", range: 0...1_000, meaning: "weight of a like in the engagement score"),
         .init(key: "feed.comment_weight", unit: "score per comment", range: 0...1_000, meaning: "weight of a comment (reply)"),
         .init(key: "feed.share_weight", unit: "score per share", range: 0...1_000, meaning: "weight of a share (repost)"),
+        .init(key: "feed.reels.first_batch", unit: "people", range: 1...10_000_000, meaning: "Reels: first test batch of non-followers for a short video"),
+        .init(key: "feed.reels.batch_growth", unit: "factor", range: 1...100, meaning: "Reels: growth of each next batch"),
+        .init(key: "feed.reels.engagement_threshold", unit: "engagements per view", range: 0...1, meaning: "Reels: batch engagement rate needed to expand"),
+        .init(key: "feed.reels.max_batches", unit: "batches", range: 0...20, meaning: "Reels: batches at most (0 = no Reels distribution)"),
+        .init(key: "feed.reels.quality_spread", unit: "σ of log quality", range: 0...3, meaning: "Reels: spread of short-video quality"),
         // chronological
         .init(key: "feed.scroll_depth", unit: "posts per session", range: 1...100_000, meaning: "posts a person scrolls back through"),
         .init(key: "feed.inflow_per_hour", unit: "posts per hour", range: 0...10_000, meaning: "posts from other accounts arriving in a timeline"),
@@ -123,6 +128,14 @@ public enum PresetParameters {
                   ("feed.second_wave_threshold", number(r.secondWaveThreshold)), ("feed.second_wave_multiplier", number(r.secondWaveMultiplier)),
                   ("feed.recency_hours", number(r.recencyHours)), ("feed.like_weight", number(r.likeWeight)),
                   ("feed.comment_weight", number(r.commentWeight)), ("feed.share_weight", number(r.shareWeight))]
+            if let reels = r.reels {
+                v += [("feed.reels.first_batch", number(reels.firstBatch)), ("feed.reels.batch_growth", number(reels.batchGrowth)),
+                      ("feed.reels.engagement_threshold", number(reels.engagementThreshold)),
+                      ("feed.reels.max_batches", number(Double(reels.maxBatches))),
+                      ("feed.reels.quality_spread", number(reels.qualitySpread))]
+            } else {
+                v += [("feed.reels.max_batches", "0 (no Reels distribution)")]
+            }
         case .chronological(let c):
             v += [("feed.scroll_depth", number(c.scrollDepth)), ("feed.inflow_per_hour", number(c.inflowPerHour)),
                   ("feed.max_age_hours", number(c.maxAgeHours)), ("feed.session_regularity", number(c.sessionRegularity))]

@@ -201,14 +201,15 @@ public enum ScenarioLoader {
         let probe = try node.mapping()
         var kind = base.kind
         if let k = probe.value("model") { kind = try k.choice(FeedKind.self) }
-        /// Reads `key` in the range of its `PresetParameters` definition.
+        /// Reads `key` (its last dotted component in `m`) in the range of its `PresetParameters`
+        /// definition `feed.key`.
         func number(_ m: YAMLMapping, _ key: String) throws -> Double? {
-            guard let v = m.value(key) else { return nil }
+            guard let v = m.value(String(key.split(separator: ".").last!)) else { return nil }
             let d = PresetParameters.definition("feed." + key)
             return try v.double(in: d.range, unit: d.unit)
         }
         func integer(_ m: YAMLMapping, _ key: String) throws -> Int? {
-            guard let v = m.value(key) else { return nil }
+            guard let v = m.value(String(key.split(separator: ".").last!)) else { return nil }
             let r = PresetParameters.range("feed." + key)
             return try v.int(in: Int(r.lowerBound)...Int(r.upperBound))
         }
@@ -230,7 +231,7 @@ public enum ScenarioLoader {
                                                    "peer_visibility", "discovery_per_engagement", "engaged_multiplier",
                                                    "engaged_window_weeks", "second_wave_threshold",
                                                    "second_wave_multiplier", "recency_hours", "like_weight",
-                                                   "comment_weight", "share_weight"])
+                                                   "comment_weight", "share_weight", "reels"])
             if let v = try number(m, "base_visibility") { r.baseVisibility = v }
             if let v = m.value("format_multiplier") { try decodeFormats(v, into: &r.formatMultiplier, range: 0...10, unit: "multiplier") }
             if let v = try number(m, "hour_sensitivity") { r.hourSensitivity = v }
@@ -247,6 +248,20 @@ public enum ScenarioLoader {
             if let v = try number(m, "like_weight") { r.likeWeight = v }
             if let v = try number(m, "comment_weight") { r.commentWeight = v }
             if let v = try number(m, "share_weight") { r.shareWeight = v }
+            if let node = m.value("reels") {
+                var reels = r.reels ?? InterestFeed(followerVisibility: 0, firstBatch: 300, batchGrowth: 3,
+                                                    engagementThreshold: 0.05, maxBatches: 3, peerVisibility: 0)
+                let rm = try node.mapping(allowedKeys: ["first_batch", "batch_growth", "engagement_threshold",
+                                                        "max_batches", "quality_spread"])
+                if let v = try number(rm, "reels.first_batch") { reels.firstBatch = v }
+                if let v = try number(rm, "reels.batch_growth") { reels.batchGrowth = v }
+                if let v = try number(rm, "reels.engagement_threshold") { reels.engagementThreshold = v }
+                if let v = try number(rm, "reels.quality_spread") { reels.qualitySpread = v }
+                var batches = reels.maxBatches
+                if let v = try integer(rm, "reels.max_batches") { batches = v }
+                reels.maxBatches = batches
+                r.reels = batches == 0 ? nil : reels
+            }
             return .ranked(r)
         case .interest:
             guard case .interest(var i) = base.kind == kind ? base : fallback else { fatalError() }

@@ -100,6 +100,18 @@ import Testing
         #expect(q > p)
     }
 
+    /// Reels on a ranked feed: a short video below the threshold is shown to exactly its first
+    /// batch of non-followers; an image is not tested on non-followers at all.
+    @Test func rankedReelsTestShortVideosOnlyInBatches() throws {
+        guard case .ranked(var feed) = TestScenarios.flatRanked(visibility: 0.1) else { return }
+        feed.reels = InterestFeed(followerVisibility: 0, firstBatch: 150, batchGrowth: 3, engagementThreshold: 0.5,
+                                  maxBatches: 4, peerVisibility: 0)
+        let video = Self.scenario(feed: .ranked(feed), followers: 500, format: .shortVideo, replicates: 20)
+        #expect(try TestScenarios.metric(video, .impressionsDiscovery).allSatisfy { $0 == 150 })
+        let image = Self.scenario(feed: .ranked(feed), followers: 500, format: .image, replicates: 20)
+        #expect(try TestScenarios.metric(image, .impressionsDiscovery).allSatisfy { $0 == 0 })
+    }
+
     // MARK: Interest graph
 
     /// Engagement below the threshold: the post never leaves its first batch, whose size is exact.

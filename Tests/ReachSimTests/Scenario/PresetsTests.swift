@@ -61,11 +61,19 @@ import Testing
         audience:
           size: 5000
           segments:
-            - {name: everyone, age: 18-24, share: 1, uses: {tiktok: 1, pod: 0.2, stream: 0.3}}
+            - {name: everyone, age: 18-24, share: 1, uses: {tiktok: 1, instagram: 1, facebook: 1, pod: 0.2, stream: 0.3}}
         platforms:
           tiktok:
             followers: 300
             feed: {first_batch: 250, engagement_threshold: 0.03}
+            plan: {posts_per_week: {short_video: 1}}
+          instagram:
+            followers: 200
+            feed: {reels: {first_batch: 120}}
+            plan: {posts_per_week: {short_video: 1}}
+          facebook:
+            followers: 200
+            feed: {reels: {max_batches: 0}}
             plan: {posts_per_week: {short_video: 1}}
           pod:
             followers: 100
@@ -82,9 +90,14 @@ import Testing
         let s = try ScenarioLoader.parse(Self.yaml, file: "s.yaml")
         guard case .interest(let i) = s.platforms[0].feed else { Issue.record("tiktok is not interest"); return }
         #expect(i.firstBatch == 250 && i.engagementThreshold == 0.03 && i.batchGrowth == 4)
-        guard case .chronological(let c) = s.platforms[1].feed else { Issue.record("pod"); return }
+        guard case .ranked(let ig) = s.platforms[1].feed, case .ranked(let fb) = s.platforms[2].feed else {
+            Issue.record("instagram, facebook"); return
+        }
+        #expect(ig.reels?.firstBatch == 120 && ig.reels?.maxBatches == 4)
+        #expect(fb.reels == nil)
+        guard case .chronological(let c) = s.platforms[3].feed else { Issue.record("pod"); return }
         #expect(c.sessionRegularity == 0.5)
-        guard case .live(let l) = s.platforms[2].feed else { Issue.record("stream"); return }
+        guard case .live(let l) = s.platforms[4].feed else { Issue.record("stream"); return }
         #expect(l.tuneIn == 0.5 && l.durationHours == 2)
         let world = try World.build(s)
         let result = Simulation.run(world, replicates: 2, threads: 1)
