@@ -138,6 +138,7 @@ extension PlatformPreset {
         adMarket: metaAds,
         sources: metaAdSources.merging([
             "feed.base_visibility": "organic reach 5.5% of followers (Hootsuite Digital 2019); seed workshop 5-6%",
+            "feed.model": "ranked: > 1,000 candidate posts per person per visit, multi-pass ranking (Facebook, high, qualitative)",
             "feed.peer_visibility": "~300 of 1,500 eligible stories shown a day, 20% (Backstrom, Facebook, 2013)",
             "feed.format_multiplier": "assumption; direction from the seed workshop (short video and live favoured)",
             "feed.reels": "assumption: Facebook Reels tested on non-followers in batches like TikTok (the TikTok batch folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
@@ -194,6 +195,7 @@ extension PlatformPreset {
                            minimumDailyBudget: 1, frequencyCapPerWeek: 3),
         sources: [
             "feed.like_weight": "heavy ranker weight of a like 0.5 (twitter/the-algorithm, 5 Apr 2023)",
+            "feed.model": "ranked For You: ~1,500 candidates per request, heavy ranker (twitter/the-algorithm, 2023)",
             "feed.comment_weight": "heavy ranker weight of a reply 13.5 (twitter/the-algorithm, 5 Apr 2023)",
             "feed.share_weight": "heavy ranker weight of a retweet 1.0 (twitter/the-algorithm, 5 Apr 2023)",
             "feed.recency_hours": "posts older than ~48 h are filtered (twitter/the-algorithm, 2023)",
@@ -224,6 +226,7 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: metaAds,
         sources: metaAdSources.merging([
+            "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); every parameter: assumption",
             "use_by_age": "8% of US adults (Pew 2025); split by age band: assumption",
             "churn_per_week": "assumption; the 2023 surge was transient (Jeong et al. 2023-24, qualitative)",
             "production_hours": productionSource,
@@ -249,6 +252,7 @@ extension PlatformPreset {
                            minimumDailyBudget: 10, frequencyCapPerWeek: 3),
         sources: [
             "engagement": "assumption; Socialinsider (2024-25) reports 3.85% per follower for LinkedIn (not used: another vendor's definition)",
+            "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); other feed parameters: assumption",
             "ad_market.cpm_low": "LinkedIn CPM $30-60 (aggregators, low confidence), at 0.92 €/$",
             "ad_market.cpm_high": "LinkedIn CPM $30-60 (aggregators, low confidence), at 0.92 €/$",
             "use_by_age": "assumption (no LinkedIn figure in CALIBRATION.md; LinkedIn requires age 16+)",
@@ -341,6 +345,7 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 4, cpmHigh: 10, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
         sources: [
+            "feed.model": "interest graph: YouTube Shorts distributed like TikTok (issue 3, MODEL.md); parameters: assumption",
             "use_by_age": "84% of US adults (Pew 2025); 18-29 93%, 65+ 60% (Pew 2023); other bands: assumption",
             "production_hours.short_video": "≈ 1.5 h before editing, like a TikTok video (seed workshop)",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
@@ -358,6 +363,7 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: nil,
         sources: [
+            "feed.model": "live: reach is the concurrent audience of an announced event (MODEL.md); parameters: assumption",
             "production_hours.live": "assumption: a team and days of preparation for a live event (issue 3, seed discussion)",
             "ad_market": "none modelled: no self-serve promotion of a stream (assumption)",
             "engagement": "assumption; comments are live chat messages",
@@ -379,6 +385,7 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 3, cpmHigh: 8, minimumDailyBudget: 5, frequencyCapPerWeek: 3),
         sources: [
+            "feed.model": "assumption: Spotlight and Discover recommend to non-followers (interest graph); no figure in CALIBRATION.md",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
         ])
 
@@ -398,6 +405,7 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 2, cpmHigh: 5, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
         sources: [
+            "feed.model": "assumption: pins are distributed by interest and search (interest graph); no figure in CALIBRATION.md",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
         ])
 
