@@ -1,10 +1,12 @@
 # The two set-up commands of the README:
 #   make demo   install what is missing, build in release mode, run scenarios/museum-baseline.yaml
-#   make test   install what is missing, run the whole test suite
+#   make test   install what is missing, run the whole test suite (it includes the calibration:
+#               every preset against its published targets, and docs/calibration.csv must be current)
+#   make calibrate   rerun the calibration (debug build, as the test does) and rewrite docs/calibration.{csv,md}
 SWIFT ?= swift
 OUT ?= out/museum-baseline
 
-.PHONY: deps build demo test check-views notebooks bench clean
+.PHONY: deps build demo test check-views notebooks calibrate bench clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -25,6 +27,9 @@ check-views: deps
 # Re-export notebooks-export/ after a change to the model or the exporter.
 notebooks: deps
 	bash scripts/export-notebooks.sh
+
+calibrate: deps
+	$(SWIFT) run reachsim calibrate --out docs
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -3,13 +3,16 @@
 ///
 /// One post, in order (see docs/model.md):
 /// 1. organic: followers of the account see it with the feed's probability for their class
-///    (geometric skipping within each class: one draw per viewer);
+///    (geometric skipping within each class: one draw per viewer); then the feed model's own
+///    steps (`feedSteps`: ranked feeds' engaged followers and second wave, interest feeds' test
+///    batches; see the extension at the end of this file);
 /// 2. every viewer may like, comment, share (independent draws at the platform's rates × the
 ///    segment's affinity); a non-follower viewer may follow;
 /// 3. shares cascade: a sharer's followers on the platform see the share with the feed's peer
 ///    probability, each follow edge tried once, each person counted once per post;
-/// 4. discovery (ranked feeds): Poisson(engagements × discovery rate) impressions land on random
-///    users of the platform; those who follow the account or already saw the post are skipped;
+/// 4. discovery (ranked feeds, live events): Poisson(engagement score × rate, or viewers × rate)
+///    impressions land on random users of the platform; those who follow the account or already
+///    saw the post are skipped (live: so are those offline during the event);
 ///    their shares cascade as in 3.
 /// At the end of the week each follower leaves with the platform's churn probability (one
 /// binomial draw per class, then uniform removals).
@@ -40,6 +43,14 @@ final class ReplicateRunner {
     private var visibility: [Double]
     private var peerProbability: [Double]
     private var serial: UInt32 = 0
+    /// Discovery acceptance probability by class (live events: online during the event).
+    private var acceptance: [Double]
+    /// The account whose post is being simulated.
+    private var currentAccount = 0
+    /// Ranked feeds: who engaged recently with each account.
+    private let engaged: EngagedFollowers
+    /// Called with each post's tallies when set (calibration); nil in ordinary runs.
+    var onPost: ((ScheduledPost, PostCounters) -> Void)?
 
     init(world: World) {
         self.world = world
@@ -70,6 +81,8 @@ final class ReplicateRunner {
         followRate = flat(world.followRate)
         visibility = Array(repeating: 0, count: classCount)
         peerProbability = Array(repeating: 0, count: classCount)
+        acceptance = Array(repeating: 1, count: classCount)
+        engaged = EngagedFollowers(world: world)
     }
 
     deinit {
@@ -94,6 +107,7 @@ final class ReplicateRunner {
         reachStamp.initialize(repeating: 0, count: agentCount * layout.platformSlots)
         serial = 0
         for i in cumulative.indices { cumulative[i] = 0 }
+        engaged.reset()
 
         for w in 0..<layout.weeks {
             week.initialize(repeating: 0, count: layout.perWeek)
@@ -102,6 +116,7 @@ final class ReplicateRunner {
                 publish(post, week: w, cadence: plan.cadence[post.account], rng: streams[post.account])
             }
             churn()
+            engaged.forget(week: w)
             finishWeek(w, plan: plan, into: out)
         }
     }
@@ -120,6 +135,8 @@ final class ReplicateRunner {
         let set = followers[a]
         var ctx = PostCounters()
         var queued = 0
+        currentAccount = a
+        ctx.quality = feed.postQuality(format: post.format, rng)
 
         feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
         for c in 0..<classCount {
@@ -143,16 +160,21 @@ final class ReplicateRunner {
                 i += skip + 1
             }
         }
+        feedSteps(feed, post: post, week: w, ctx: &ctx, queued: &queued, rng: rng)
         cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
                 ctx: &ctx, queued: &queued, rng: rng)
 
-        let perEngagement = feed.discoveryPerEngagement
-        if perEngagement > 0 && ctx.engagements > 0 {
+        let discoveryMean = feed.discoveryMean(ctx)  // ranked: engagement score; live: viewers
+        if discoveryMean > 0 && !world.audience.platformUsers[p].isEmpty {
             let users = world.audience.platformUsers[p]
-            let shown = rng.poisson(Double(ctx.engagements) * perEngagement)
+            feed.discoveryAcceptance(hour: post.hour, into: &acceptance)
+            let shown = rng.poisson(discoveryMean)
             for _ in 0..<shown {
                 let v = Int(users[rng.below(users.count)])
                 if postSeen[v] == serial || set.contains(v) { continue }
+                // Decided once per person and post: someone offline stays offline for this post.
+                let accept = acceptance[Int(classOf[v])]
+                if accept < 1 && rng.uniform() >= accept { postSeen[v] = serial; continue }
                 postSeen[v] = serial
                 view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
                      week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
@@ -160,6 +182,7 @@ final class ReplicateRunner {
             cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
                     ctx: &ctx, queued: &queued, rng: rng)
         }
+        onPost?(post, ctx)
     }
 
     /// Breadth-first independent cascade from the queued sharers.
@@ -198,6 +221,9 @@ final class ReplicateRunner {
         let s = cls / ActivityLevels.count
         let base = (p * layout.segmentSlots + s) * MetricLayout.metricCount
         week[base + kind.rawValue] += 1
+        ctx.views += 1
+        if kind == .impressionsOrganic { ctx.organicViews += 1 }
+        if !follower { ctx.nonFollowerViews += 1 }
         let stamp = UInt16(truncatingIfNeeded: w + 1)
         let own = v * layout.platformSlots + p
         if reachStamp[own] != stamp {
@@ -212,20 +238,22 @@ final class ReplicateRunner {
             week[(layout.allPlatforms * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.reach.rawValue] += 1
         }
         let r = (p * PostFormat.count + format.index) * segments + s
-        if rng.uniform() < likeRate[r] {
+        let engagementsBefore = ctx.engagements
+        if rng.uniform() < likeRate[r] * ctx.quality {
             week[base + Metric.likes.rawValue] += 1
-            ctx.engagements += 1
+            ctx.likes += 1
         }
-        if rng.uniform() < commentRate[r] {
+        if rng.uniform() < commentRate[r] * ctx.quality {
             week[base + Metric.comments.rawValue] += 1
-            ctx.engagements += 1
+            ctx.comments += 1
         }
-        if rng.uniform() < shareRate[r] {
+        if rng.uniform() < shareRate[r] * ctx.quality {
             week[base + Metric.shares.rawValue] += 1
-            ctx.engagements += 1
+            ctx.shares += 1
             queue[queued] = UInt32(v)
             queued += 1
         }
+        if ctx.engagements != engagementsBefore { engaged.note(v, account: currentAccount, week: w) }
         if !follower && rng.uniform() < followRate[p * segments + s] {
             set.insert(v, cls: cls)
             week[base + Metric.followersGained.rawValue] += 1
@@ -310,7 +338,133 @@ final class ReplicateRunner {
     }
 }
 
-/// Tallies of one post, for engagement-driven discovery.
+/// Tallies of one post, for engagement-driven feeds (second wave, batches, discovery).
 struct PostCounters {
-    var engagements = 0
+    var views = 0
+    /// Views through the feed's in-network pass (followers).
+    var organicViews = 0
+    /// Views by people who did not follow the account when they saw the post.
+    var nonFollowerViews = 0
+    var likes = 0
+    var comments = 0
+    var shares = 0
+    var engagements: Int { likes + comments + shares }
+    /// Multiplier of every viewer's engagement probabilities for this post (interest feeds' quality).
+    var quality = 1.0
+}
+
+// MARK: - Feed models' own steps
+
+extension ReplicateRunner {
+    /// After the first in-network pass: ranked feeds show the post again to recently engaged
+    /// followers and, after strong early engagement, in a second wave, and test their short videos
+    /// in Reels batches; interest feeds run their test batches. Chronological feeds and live events have no extra step.
+    private func feedSteps(_ feed: PreparedFeed, post: ScheduledPost, week w: Int,
+                           ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let a = post.account
+        let p = world.accounts[a].platform
+        let set = followers[a]
+        switch feed.model {
+        case .ranked(let ranked):
+            if ranked.engagedMultiplier > 1 {
+                engagedPass(ranked, set, platform: p, format: post.format, week: w, ctx: &ctx, queued: &queued, rng: rng)
+            }
+            if ranked.secondWaveMultiplier > 0 && ctx.views > 0
+                && Double(ctx.engagements) >= ranked.secondWaveThreshold * Double(ctx.views) {
+                secondWave(set, platform: p, format: post.format, week: w, multiplier: ranked.secondWaveMultiplier,
+                           ctx: &ctx, queued: &queued, rng: rng)
+            }
+            if post.format == .shortVideo, let reels = ranked.reels {
+                cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                        ctx: &ctx, queued: &queued, rng: rng)
+                interestBatches(reels, feed: feed, set, platform: p, account: a, post: post, week: w,
+                                ctx: &ctx, queued: &queued, rng: rng)
+            }
+        case .interest(let interest):
+            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+            interestBatches(interest, feed: feed, set, platform: p, account: a, post: post, week: w,
+                            ctx: &ctx, queued: &queued, rng: rng)
+        case .chronological, .live:
+            break
+        }
+    }
+
+    /// Followers of each class who have not seen the post see it with min(1, visibility[c] × m)
+    /// (geometric skipping over all members; those who already saw it are passed over).
+    private func secondWave(_ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int, multiplier: Double,
+                            ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        for c in 0..<classCount {
+            let members = set.members(ofClass: c)
+            let p0 = min(1, visibility[c] * multiplier)
+            if members.isEmpty || p0 <= 0 { continue }
+            var i: Int
+            let logq: Double
+            if p0 >= 1 { logq = -.infinity; i = 0 } else {
+                logq = _log1p(-p0)
+                i = rng.geometricSkip(logOneMinusP: logq)
+            }
+            while i < members.count {
+                let v = Int(members[i])
+                if postSeen[v] != serial {
+                    postSeen[v] = serial
+                    view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
+                         week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+                }
+                if p0 >= 1 { i += 1; continue }
+                let skip = rng.geometricSkip(logOneMinusP: logq)
+                if skip >= members.count { break }
+                i += skip + 1
+            }
+        }
+    }
+
+    /// Followers who engaged with the account recently and missed the first wave see the post
+    /// with (min(1, p·m) − p) / (1 − p), so their total is min(1, p·m).
+    private func engagedPass(_ feed: RankedFeed, _ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
+                             ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let list = engaged.members(account: currentAccount)
+        for i in 0..<list.count {
+            let v = Int(list[i])
+            if postSeen[v] == serial || !set.contains(v) { continue }
+            let p0 = visibility[Int(classOf[v])]
+            if p0 >= 1 { continue }
+            let extra = (min(1, p0 * feed.engagedMultiplier) - p0) / (1 - p0)
+            if rng.uniform() < extra {
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
+                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
+            }
+        }
+    }
+
+    /// Interest feeds: test batches of non-followers drawn in proportion to affinity, expanded
+    /// while the batch's engagements per view reach the threshold (see `InterestFeed`).
+    private func interestBatches(_ interest: InterestFeed, feed: PreparedFeed, _ set: FollowerSet, platform p: Int,
+                                 account a: Int, post: ScheduledPost, week w: Int,
+                                 ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+        let users = world.audience.platformUsers[p]
+        if users.isEmpty { return }
+        for k in 0..<interest.maxBatches {
+            let size = interest.batchSize(k, format: post.format, scale: world.audience.scale)
+            let viewsBefore = ctx.views, engagementsBefore = ctx.engagements
+            var shown = 0, attempts = 0
+            let maxAttempts = 20 * size + 100
+            while shown < size && attempts < maxAttempts {
+                attempts += 1
+                let v = Int(users[rng.below(users.count)])
+                if postSeen[v] == serial || set.contains(v) { continue }
+                let weight = feed.interestWeight[Int(classOf[v])]
+                if weight < 1 && rng.uniform() >= weight { continue }
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
+                     week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
+                shown += 1
+            }
+            let views = ctx.views - viewsBefore, engagements = ctx.engagements - engagementsBefore
+            cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+            if shown < size || !interest.expands(views: views, engagements: engagements) { break }
+        }
+    }
 }

@@ -79,7 +79,9 @@ public struct World: Sendable {
 
         func table(_ rates: (PlatformSpec) -> FormatTable<Double>) -> [[Double]] {
             platforms.map { platform in
-                PostFormat.allCases.flatMap { f in segments.map { min(1, rates(platform)[f] * $0.affinity) } }
+                PostFormat.allCases.flatMap { f in
+                    segments.map { min(1, rates(platform)[f] * $0.affinity * (platform.engagement.byAge[$0.age] ?? 1)) }
+                }
             }
         }
         var usersPerClass: [[Int]] = []
@@ -90,7 +92,9 @@ public struct World: Sendable {
         }
         return World(
             scenario: scenario, audience: audience, graphs: graphs, accounts: accounts, schedule: schedule,
-            feeds: platforms.map { PreparedFeed($0.feed, classes: audience.classes, calendar: calendar) },
+            feeds: platforms.map {
+                PreparedFeed($0.feed, classes: audience.classes, calendar: calendar, affinity: segments.map(\.affinity))
+            },
             likeRate: table(\.engagement.like), commentRate: table(\.engagement.comment),
             shareRate: table(\.engagement.share),
             followRate: platforms.map { platform in segments.map { min(1, platform.engagement.follow * $0.affinity) } },

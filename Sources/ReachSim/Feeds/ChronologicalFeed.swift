@@ -4,10 +4,16 @@
 ///
 /// The post stays within reach for T = min(`maxAgeHours`, `scrollDepth` / `inflowPerHour`) hours:
 /// after that, `scrollDepth` newer posts from other accounts sit above it. A follower with `a`
-/// sessions a day (Poisson, shaped by the hourly profile) opens the app in that window with
-/// probability 1 − exp(−a × S(h, T)), S being the share of a day's sessions in [h, h + T].
-/// A share (boost) re-inserts the post at the top of the sharer's followers' timelines, so the
-/// same formula applies to it.
+/// sessions a day opens the app L = a × S(h, T) times in expectation in that window, S being the
+/// share of a day's sessions in [h, h + T]. With Poisson sessions (`sessionRegularity` 0) they see
+/// the post with probability 1 − exp(−L); with evenly spaced sessions (regularity 1, random phase
+/// on the profile's clock) with probability min(1, L); in between, the mixture
+///
+///     p = (1 − ρ)·(1 − exp(−L)) + ρ·min(1, L).
+///
+/// So with one session a day, no inflow and ρ = 1, every post made since the last session is seen
+/// (tested). A share (boost) re-inserts the post at the top of the sharer's followers' timelines,
+/// so the same formula applies to it.
 public struct ChronologicalFeed: Sendable, Equatable {
     /// Posts a person scrolls back through in one session, 1...100,000. Assumption, default 40.
     public var scrollDepth: Double
@@ -16,11 +22,15 @@ public struct ChronologicalFeed: Sendable, Equatable {
     public var inflowPerHour: Double
     /// Age in hours after which nobody scrolls down to a post anymore, 1...8,760. Default 168 (a week).
     public var maxAgeHours: Double
+    /// Regularity ρ of app sessions, 0...1: 0 = Poisson sessions (default), 1 = evenly spaced.
+    public var sessionRegularity: Double
 
-    public init(scrollDepth: Double = 40, inflowPerHour: Double = 5, maxAgeHours: Double = 168) {
+    public init(scrollDepth: Double = 40, inflowPerHour: Double = 5, maxAgeHours: Double = 168,
+                sessionRegularity: Double = 0) {
         self.scrollDepth = scrollDepth
         self.inflowPerHour = inflowPerHour
         self.maxAgeHours = maxAgeHours
+        self.sessionRegularity = sessionRegularity
     }
 
     /// Hours a post stays within scrolling reach.
@@ -28,11 +38,19 @@ public struct ChronologicalFeed: Sendable, Equatable {
         inflowPerHour <= 0 ? maxAgeHours : min(maxAgeHours, scrollDepth / inflowPerHour)
     }
 
+    /// Probability of at least one session when L sessions are expected in the window.
+    @inline(__always)
+    func sessionProbability(expected l: Double) -> Double {
+        let poisson = 1 - _exp(-l)
+        if sessionRegularity == 0 { return poisson }
+        return (1 - sessionRegularity) * poisson + sessionRegularity * min(1, l)
+    }
+
     /// Probability that a member of each exposure class sees a post published at `hour`.
     func visibility(hour: Int, classes: ExposureClasses, calendar: SessionCalendar, into out: inout [Double]) {
         let share = calendar.share(from: Double(hour), hours: visibleHours)
         for c in 0..<classes.count {
-            out[c] = 1 - _exp(-classes.sessionsPerDay[c] * share)
+            out[c] = sessionProbability(expected: classes.sessionsPerDay[c] * share)
         }
     }
 }

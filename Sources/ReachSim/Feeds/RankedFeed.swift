@@ -1,8 +1,8 @@
 /// An engagement-ranked feed (Facebook, Instagram, X, Threads, LinkedIn).
 ///
-/// A follower of the account sees a post with probability
+/// A follower of class c sees a post in its first wave with probability
 ///
-///     p = min(1, base × format[f] × hour^η × cadence × activity_c)
+///     p = min(1, base × format[f] × hour^η × cadence × activity_c, recency_c)
 ///
 /// - hour: session density in the 3 hours after posting relative to the day's average, raised to
 ///   `hourSensitivity` η (a post that lands when people are online competes better).
@@ -11,11 +11,27 @@
 /// - activity_c: the follower's activity multiplier raised to `activitySensitivity` and
 ///   normalised to mean 1 over activity levels, so that with every multiplier at 1 the expected
 ///   reach is exactly base × followers.
+/// - recency_c: the feed drops posts older than `recencyHours` (X: ~48 h), so nobody sees a post
+///   unless they open the app within that window: 1 − exp(−sessions_c × S(h, recencyHours)).
+///
+/// A follower who engaged with the account in the last `engagedWindowWeeks` weeks sees it with
+/// min(1, p × `engagedMultiplier`) instead (the follower's past engagement with the account).
+///
+/// Early engagement: when the first wave's engagements per view reach `secondWaveThreshold`, a
+/// second wave shows the post to followers who have not seen it with probability
+/// min(1, p × `secondWaveMultiplier`).
+///
+/// Score: each post's engagements are weighted (X's heavy ranker, 2023: like 0.5, retweet 1,
+/// reply 13.5) into a score; out of network, each unit of score earns on average
+/// `discoveryPerEngagement` impressions among users who do not follow the account (X's For You
+/// mixes about half out-of-network candidates).
 ///
 /// A share by a person reaches that person's followers with `peerVisibility` × activity_c.
-/// Out of network, each engagement earns on average `discoveryPerEngagement` impressions among
-/// the platform's users who do not follow the account (X's For You mixes about half
-/// out-of-network candidates).
+///
+/// Reels: when `reels` is set, short videos are also distributed like on an interest feed (the
+/// platform's Reels/Shorts surface): test batches of non-followers, expanded while their engagement
+/// rate stays above the threshold (`InterestFeed`'s batch rules and post quality; its follower,
+/// peer and format fields are not used here).
 public struct RankedFeed: Sendable, Equatable {
     /// Share 0...1 of followers who see an average post (Facebook pages ~5.5%, Hootsuite 2019).
     public var baseVisibility: Double
@@ -31,12 +47,33 @@ public struct RankedFeed: Sendable, Equatable {
     public var activitySensitivity: Double
     /// Probability 0...1 that a follower of a person sees that person's share.
     public var peerVisibility: Double
-    /// Expected out-of-network impressions per engagement, 0...10,000.
+    /// Expected out-of-network impressions per unit of engagement score, 0...10,000.
     public var discoveryPerEngagement: Double
+    /// Visibility multiplier 1...10 for a follower who engaged with the account recently; 1 = off.
+    public var engagedMultiplier: Double
+    /// Weeks 1...52 during which an engagement counts as recent.
+    public var engagedWindowWeeks: Int
+    /// First-wave engagements per view 0...1 that trigger a second wave.
+    public var secondWaveThreshold: Double
+    /// Second-wave visibility multiplier 0...10; 0 = no second wave.
+    public var secondWaveMultiplier: Double
+    /// Hours 1...8,760 after which the feed no longer ranks a post.
+    public var recencyHours: Double
+    /// Weights of a like, a comment (reply) and a share (repost) in the engagement score, 0...1,000.
+    public var likeWeight: Double
+    public var commentWeight: Double
+    public var shareWeight: Double
+    /// Batch distribution of short videos to non-followers (Reels), nil = none.
+    public var reels: InterestFeed?
 
     public init(baseVisibility: Double, formatMultiplier: FormatTable<Double>, hourSensitivity: Double,
                 cadenceReference: Double, cadenceExponent: Double, activitySensitivity: Double,
-                peerVisibility: Double, discoveryPerEngagement: Double) {
+                peerVisibility: Double, discoveryPerEngagement: Double,
+                engagedMultiplier: Double = 1, engagedWindowWeeks: Int = 4,
+                secondWaveThreshold: Double = 1, secondWaveMultiplier: Double = 0,
+                recencyHours: Double = 8_760,
+                likeWeight: Double = 1, commentWeight: Double = 1, shareWeight: Double = 1,
+                reels: InterestFeed? = nil) {
         self.baseVisibility = baseVisibility
         self.formatMultiplier = formatMultiplier
         self.hourSensitivity = hourSensitivity
@@ -45,6 +82,15 @@ public struct RankedFeed: Sendable, Equatable {
         self.activitySensitivity = activitySensitivity
         self.peerVisibility = peerVisibility
         self.discoveryPerEngagement = discoveryPerEngagement
+        self.engagedMultiplier = engagedMultiplier
+        self.engagedWindowWeeks = engagedWindowWeeks
+        self.secondWaveThreshold = secondWaveThreshold
+        self.secondWaveMultiplier = secondWaveMultiplier
+        self.recencyHours = recencyHours
+        self.likeWeight = likeWeight
+        self.commentWeight = commentWeight
+        self.shareWeight = shareWeight
+        self.reels = reels
     }
 
     /// Hours after posting over which the hour effect is measured.
@@ -67,5 +113,17 @@ public struct RankedFeed: Sendable, Equatable {
         let hourFactor = hourSensitivity == 0 ? 1 : _pow(density, hourSensitivity)
         let cadenceFactor = cadenceExponent == 0 ? 1 : _pow(min(1, cadence / cadenceReference), cadenceExponent)
         return baseVisibility * formatMultiplier[format] * hourFactor * cadenceFactor
+    }
+
+    /// Cap of class c's visibility: the chance of opening the app before the post leaves the feed.
+    func recencyCap(hour: Int, sessionsPerDay: Double, calendar: SessionCalendar) -> Double {
+        if recencyHours >= 8_760 { return 1 }
+        return 1 - _exp(-sessionsPerDay * calendar.share(from: Double(hour), hours: recencyHours))
+    }
+
+    /// Engagement score of a post (weighted engagements).
+    @inline(__always)
+    func score(likes: Int, comments: Int, shares: Int) -> Double {
+        likeWeight * Double(likes) + commentWeight * Double(comments) + shareWeight * Double(shares)
     }
 }

@@ -73,13 +73,21 @@ public struct EngagementRates: Sendable {
     public var share: FormatTable<Double>
     /// Probability 0...1 that a viewer who does not follow the account starts following it.
     public var follow: Double
+    /// Multiplier 0...10 of the like, comment and share rates by the viewer's age band (per
+    /// segment, on top of its affinity); 1 for every band unless a preset or scenario says otherwise.
+    public var byAge: [AgeBand: Double]
 
-    public init(like: FormatTable<Double>, comment: FormatTable<Double>, share: FormatTable<Double>, follow: Double) {
+    public init(like: FormatTable<Double>, comment: FormatTable<Double>, share: FormatTable<Double>, follow: Double,
+                byAge: [AgeBand: Double] = EngagementRates.neutralAges) {
         self.like = like
         self.comment = comment
         self.share = share
         self.follow = follow
+        self.byAge = byAge
     }
+
+    /// Every age band at 1.
+    public static let neutralAges = Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { ($0, 1.0) })
 }
 
 /// How the follower graph among a platform's users is made.

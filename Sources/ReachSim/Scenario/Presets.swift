@@ -1,9 +1,12 @@
 /// Defaults for a platform, each number with its source or marked as an assumption.
 ///
 /// A scenario names a preset (`preset: facebook`, or a platform key that is a preset's name) and
-/// overrides any field. `docs/presets.md` lists every value with its source.
+/// overrides any field. `reachsim presets show NAME` and `docs/presets.md` list every value with its
+/// unit, range and source; both are generated from `parameters` (see `PresetParameters.swift`).
 public struct PlatformPreset: Sendable {
     public let name: String
+    /// Display name.
+    public let title: String
     public let feed: FeedModel
     public let engagement: EngagementRates
     public let churnPerWeek: Double
@@ -11,13 +14,53 @@ public struct PlatformPreset: Sendable {
     public let productionHours: FormatTable<Double>
     /// Probability 0...1 that a person of each age band uses the platform.
     public let useByAge: [AgeBand: Double]
-    /// Where the numbers come from, one line per parameter group.
-    public let sources: [String]
+    /// Share 0...1 of an account's views that come from people who do not follow it, as published
+    /// (descriptive: the feed model produces it; `reachsim calibrate` checks it where published).
+    public let outOfNetworkShare: Double?
+    /// The self-serve ad market, nil when there is none (Mastodon, Bluesky).
+    public let adMarket: AdMarket?
+    /// Source of each parameter, by parameter key or key prefix (`feed.base_visibility`,
+    /// `engagement`); a key with no entry is an assumption.
+    public let sources: [String: String]
+
+    public init(name: String, title: String, feed: FeedModel, engagement: EngagementRates, churnPerWeek: Double,
+                graph: GraphSpec, productionHours: FormatTable<Double>, useByAge: [AgeBand: Double],
+                outOfNetworkShare: Double?, adMarket: AdMarket?, sources: [String: String]) {
+        self.name = name
+        self.title = title
+        self.feed = feed
+        self.engagement = engagement
+        self.churnPerWeek = churnPerWeek
+        self.graph = graph
+        self.productionHours = productionHours
+        self.useByAge = useByAge
+        self.outOfNetworkShare = outOfNetworkShare
+        self.adMarket = adMarket
+        self.sources = sources
+    }
+
+    /// The source of parameter `key`: the entry for the key or its longest dotted prefix, else
+    /// "assumption".
+    public func source(of key: String) -> String {
+        if let s = sources[key] { return s }
+        if PlatformPreset.notInherited.contains(key) { return "assumption" }
+        var k = key
+        while true {
+            if let s = sources[k] { return s }
+            guard let dot = k.lastIndex(of: ".") else { return "assumption" }
+            k = String(k[..<dot])
+        }
+    }
 }
 
 extension PlatformPreset {
-    /// Presets by name.
-    public static let all: [PlatformPreset] = [facebook, instagram, x, mastodon, bluesky]
+    /// Keys whose source is never that of their prefix (they are not what the prefix's figure is about).
+    static let notInherited: Set<String> = ["engagement.follow", "engagement.by_age"]
+
+    /// Presets by name, in the order they are documented.
+    public static let all: [PlatformPreset] = [
+        facebook, instagram, x, threads, linkedin, mastodon, bluesky, tiktok, youtube, twitch, snapchat, pinterest,
+    ]
 
     public static func named(_ name: String) -> PlatformPreset? { all.first { $0.name == name } }
 
@@ -25,6 +68,7 @@ extension PlatformPreset {
     /// video ≈ 1.5 h without editing); the others are assumptions.
     static let defaultProductionHours = formats(text: 0.25, image: 0.5, carousel: 1.0, shortVideo: 1.5,
                                                 longVideo: 4.0, live: 3.0, story: 0.25)
+    static let productionSource = "short_video 1.5 h: seed workshop (a TikTok video ≈ 1.5 h before editing); other formats: assumption"
 
     static func formats(text: Double, image: Double, carousel: Double, shortVideo: Double,
                         longVideo: Double, live: Double, story: Double) -> FormatTable<Double> {
@@ -43,109 +87,347 @@ extension PlatformPreset {
 
     static func uniform(_ v: Double) -> FormatTable<Double> { FormatTable { _ in v } }
 
+    /// Engagement per viewer by format relative to an image post on ranked and chronological feeds
+    /// (assumption: short video, carousels and live engage more, text and stories less; the
+    /// seed workshop's "match the format the platform favours"). Image rates are the calibrated ones.
+    static let formatEngagementShape = formats(text: 0.7, image: 1.0, carousel: 1.2, shortVideo: 1.3,
+                                               longVideo: 1.0, live: 1.5, story: 0.4)
+
+    /// Video platforms: `videoRate` for a short video, other formats in the same proportions.
+    static func shapedFromVideo(_ videoRate: Double) -> FormatTable<Double> {
+        FormatTable { videoRate * formatEngagementShape[$0] / formatEngagementShape[.shortVideo] }
+    }
+
+    /// `imageRate` × `formatEngagementShape`.
+    static func shaped(_ imageRate: Double) -> FormatTable<Double> {
+        FormatTable { imageRate * formatEngagementShape[$0] }
+    }
+
+    static func ages(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double) -> [AgeBand: Double] {
+        [.age13to17: a, .age18to24: b, .age25to34: c, .age35to54: d, .age55plus: e]
+    }
+
+    /// Meta's ad market (Facebook, Instagram, Threads): CPM $6-15 (aggregators, low confidence),
+    /// Reach objective default frequency cap 1 impression per 7 days (medium).
+    static let metaAds = AdMarket(cpmLow: 6 * AdMarket.eurosPerDollar, cpmHigh: 15 * AdMarket.eurosPerDollar,
+                                  minimumDailyBudget: 1, frequencyCapPerWeek: 1)
+    static let metaAdSources: [String: String] = [
+        "ad_market.cpm_low": "Meta CPM $6-15 (aggregators, low confidence), at 0.92 €/$",
+        "ad_market.cpm_high": "Meta CPM $6-15 (aggregators, low confidence), at 0.92 €/$",
+        "ad_market.frequency_cap_per_week": "Meta Reach objective default cap: 1 impression per 7 days (medium)",
+    ]
+
     static let facebook = PlatformPreset(
-        name: "facebook",
+        name: "facebook", title: "Facebook (page)",
         feed: .ranked(RankedFeed(
             baseVisibility: 0.055,
             formatMultiplier: formats(text: 0.8, image: 1.0, carousel: 1.05, shortVideo: 1.3,
                                       longVideo: 1.1, live: 1.5, story: 0.7),
             hourSensitivity: 0.5, cadenceReference: 3, cadenceExponent: 0.5, activitySensitivity: 1,
-            peerVisibility: 0.20, discoveryPerEngagement: 0.5)),
-        engagement: EngagementRates(like: uniform(0.009), comment: uniform(0.001), share: uniform(0.001), follow: 0.01),
+            peerVisibility: 0.20, discoveryPerEngagement: 0.5,
+            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04, secondWaveMultiplier: 0.5,
+            recencyHours: 72,
+            reels: InterestFeed(followerVisibility: 0, firstBatch: 200, batchGrowth: 3, engagementThreshold: 0.025,
+                                maxBatches: 4, peerVisibility: 0, qualitySpread: 0.5))),
+        engagement: EngagementRates(like: shaped(0.0085), comment: shaped(0.001), share: shaped(0.0007), follow: 0.01),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.5),
         productionHours: defaultProductionHours,
-        useByAge: [.age13to17: 0.32, .age18to24: 0.67, .age25to34: 0.75, .age35to54: 0.75, .age55plus: 0.62],
-        sources: [
-            "base_visibility 0.055: Facebook organic reach 5.5% of followers (Hootsuite Digital 2019); seed workshop 5-6%",
-            "peer_visibility 0.20: ~300 of 1,500 eligible stories shown a day (Backstrom, Facebook, 2013)",
-            "engagement ~1.1% of viewers: 0.06% of followers per post (Rival IQ 2022) / 5.5% reach; split like/comment/share is an assumption",
-            "use by age: 71% of US adults (Pew 2025); split by age band is an assumption",
-            "format and hour multipliers, cadence, discovery, follow, churn, graph: assumptions",
-        ])
+        useByAge: ages(0.32, 0.67, 0.75, 0.75, 0.62),
+        outOfNetworkShare: nil,
+        adMarket: metaAds,
+        sources: metaAdSources.merging([
+            "feed.base_visibility": "organic reach 5.5% of followers (Hootsuite Digital 2019); seed workshop 5-6%",
+            "feed.model": "ranked: > 1,000 candidate posts per person per visit, multi-pass ranking (Facebook, high, qualitative)",
+            "feed.peer_visibility": "~300 of 1,500 eligible stories shown a day, 20% (Backstrom, Facebook, 2013)",
+            "feed.format_multiplier": "assumption; direction from the seed workshop (short video and live favoured)",
+            "feed.reels": "assumption: Facebook Reels tested on non-followers in batches like TikTok (the TikTok batch folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
+            "engagement": "image: calibrated, 0.06% of followers engage per post (Rival IQ 2022) at 5.5% reach; split like/comment/share and other formats (× format shape): assumption",
+            "use_by_age": "71% of US adults (Pew 2025); split by age band: assumption",
+            "production_hours": productionSource,
+        ]) { a, _ in a })
 
     static let instagram = PlatformPreset(
-        name: "instagram",
+        name: "instagram", title: "Instagram (feed; Reels as short_video)",
         feed: .ranked(RankedFeed(
             baseVisibility: 0.135,
             formatMultiplier: formats(text: 0.5, image: 1.0, carousel: 1.2, shortVideo: 1.5,
                                       longVideo: 1.0, live: 1.3, story: 0.8),
             hourSensitivity: 0.5, cadenceReference: 3, cadenceExponent: 0.5, activitySensitivity: 1,
-            peerVisibility: 0.15, discoveryPerEngagement: 1.0)),
-        engagement: EngagementRates(like: uniform(0.032), comment: uniform(0.002), share: uniform(0.001), follow: 0.015),
+            peerVisibility: 0.15, discoveryPerEngagement: 1.0,
+            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.08, secondWaveMultiplier: 0.5,
+            recencyHours: 72,
+            reels: InterestFeed(followerVisibility: 0, firstBatch: 300, batchGrowth: 3, engagementThreshold: 0.08,
+                                maxBatches: 4, peerVisibility: 0, qualitySpread: 0.5))),
+        engagement: EngagementRates(like: shaped(0.0305), comment: shaped(0.0015), share: shaped(0.0006), follow: 0.015),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 25, exponent: 2.3, homophily: 0.6),
         productionHours: defaultProductionHours,
-        useByAge: [.age13to17: 0.59, .age18to24: 0.78, .age25to34: 0.60, .age35to54: 0.45, .age55plus: 0.20],
-        sources: [
-            "base_visibility 0.135: reach rate per post 13.51% (Socialinsider 2022, 933,200 posts)",
-            "engagement ~3.5% of viewers: 0.47% of followers per post (Rival IQ 2022) / 13.5% reach; split is an assumption",
-            "use by age: 18-29 78%, 65+ 15% (Pew 2023); teens 59% (Pew 2023); other bands interpolated (assumption)",
-            "format and hour multipliers, cadence, peer visibility, discovery, follow, churn, graph: assumptions",
-        ])
+        useByAge: ages(0.59, 0.78, 0.60, 0.45, 0.20),
+        outOfNetworkShare: nil,
+        adMarket: metaAds,
+        sources: metaAdSources.merging([
+            "feed.base_visibility": "reach rate per post 13.51% (Socialinsider 2022, 933,200 posts)",
+            "feed": "ranked separately for Feed, Stories, Explore, Reels; weighs time spent, comment, like, share, profile tap (Mosseri 2023, qualitative); values: assumption",
+            "feed.reels": "assumption: Reels ranked separately (Mosseri 2023) and tested on non-followers in batches like TikTok (folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
+            "engagement": "image: calibrated, 0.47% of followers engage per post (Rival IQ 2022) at 13.5% reach; split and other formats (× format shape): assumption",
+            "use_by_age": "18-29 78%, 65+ 15% (Pew 2023); other bands interpolated: assumption",
+            "production_hours": productionSource,
+        ]) { a, _ in a })
 
     static let x = PlatformPreset(
-        name: "x",
+        name: "x", title: "X (formerly Twitter)",
         feed: .ranked(RankedFeed(
             baseVisibility: 0.08,
             formatMultiplier: formats(text: 1.0, image: 1.1, carousel: 1.1, shortVideo: 1.2,
                                       longVideo: 1.0, live: 1.2, story: 1.0),
             hourSensitivity: 0.5, cadenceReference: 5, cadenceExponent: 0.5, activitySensitivity: 1,
-            peerVisibility: 0.10, discoveryPerEngagement: 2.0)),
-        engagement: EngagementRates(like: uniform(0.003), comment: uniform(0.0004), share: uniform(0.001), follow: 0.005),
+            peerVisibility: 0.10, discoveryPerEngagement: 480,
+            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.02, secondWaveMultiplier: 0.5,
+            recencyHours: 48, likeWeight: 0.5, commentWeight: 13.5, shareWeight: 1.0)),
+        engagement: EngagementRates(like: shaped(0.0016), comment: shaped(0.0001), share: shaped(0.0003), follow: 0.005),
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 30, exponent: 2.2, homophily: 0.4),
         productionHours: formats(text: 0.2, image: 0.4, carousel: 0.8, shortVideo: 1.5, longVideo: 4.0, live: 3.0, story: 0.2),
-        useByAge: [.age13to17: 0.20, .age18to24: 0.42, .age25to34: 0.27, .age35to54: 0.20, .age55plus: 0.10],
+        useByAge: ages(0.20, 0.42, 0.27, 0.20, 0.10),
+        outOfNetworkShare: 0.5,
+        adMarket: AdMarket(cpmLow: 4 * AdMarket.eurosPerDollar, cpmHigh: 9 * AdMarket.eurosPerDollar,
+                           minimumDailyBudget: 1, frequencyCapPerWeek: 3),
         sources: [
-            "engagement ~0.44% of viewers: 0.035% of followers per post (Rival IQ 2022) / assumed 8% reach",
-            "discovery 2 per engagement: For You mixes ~50% out-of-network candidates (twitter/the-algorithm, 2023); value is an assumption",
-            "use by age: 21% of US adults (Pew 2025); split by age band is an assumption",
-            "base_visibility 0.08, multipliers, peer visibility, follow, churn, graph: assumptions",
+            "feed.like_weight": "heavy ranker weight of a like 0.5 (twitter/the-algorithm, 5 Apr 2023)",
+            "feed.model": "ranked For You: ~1,500 candidates per request, heavy ranker (twitter/the-algorithm, 2023)",
+            "feed.comment_weight": "heavy ranker weight of a reply 13.5 (twitter/the-algorithm, 5 Apr 2023)",
+            "feed.share_weight": "heavy ranker weight of a retweet 1.0 (twitter/the-algorithm, 5 Apr 2023)",
+            "feed.recency_hours": "posts older than ~48 h are filtered (twitter/the-algorithm, 2023)",
+            "feed.discovery_per_engagement": "calibrated so that ~50% of views are out of network (For You: ~50% in-network candidates, twitter/the-algorithm 2023)",
+            "out_of_network_share": "~50% of For You candidates out of network (twitter/the-algorithm, 2023)",
+            "engagement": "image: calibrated, 0.035% of followers engage per post (Rival IQ 2022); split and other formats (× format shape): assumption",
+            "use_by_age": "21% of US adults (Pew 2025); split by age band: assumption",
+            "ad_market.cpm_low": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
+            "ad_market.cpm_high": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
+            "production_hours": productionSource,
+        ])
+
+    static let threads = PlatformPreset(
+        name: "threads", title: "Threads",
+        feed: .ranked(RankedFeed(
+            baseVisibility: 0.10,
+            formatMultiplier: formats(text: 1.0, image: 1.1, carousel: 1.1, shortVideo: 1.2,
+                                      longVideo: 1.0, live: 1.0, story: 1.0),
+            hourSensitivity: 0.5, cadenceReference: 5, cadenceExponent: 0.5, activitySensitivity: 1,
+            peerVisibility: 0.10, discoveryPerEngagement: 10,
+            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04, secondWaveMultiplier: 0.5,
+            recencyHours: 48)),
+        engagement: EngagementRates(like: shaped(0.008), comment: shaped(0.001), share: shaped(0.0005), follow: 0.008),
+        churnPerWeek: 0.004,
+        graph: .chungLu(meanDegree: 20, exponent: 2.3, homophily: 0.4),
+        productionHours: formats(text: 0.2, image: 0.4, carousel: 0.8, shortVideo: 1.5, longVideo: 4.0, live: 3.0, story: 0.2),
+        useByAge: ages(0.06, 0.15, 0.12, 0.08, 0.03),
+        outOfNetworkShare: nil,
+        adMarket: metaAds,
+        sources: metaAdSources.merging([
+            "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); every parameter: assumption",
+            "use_by_age": "8% of US adults (Pew 2025); split by age band: assumption",
+            "churn_per_week": "assumption; the 2023 surge was transient (Jeong et al. 2023-24, qualitative)",
+            "production_hours": productionSource,
+        ]) { a, _ in a })
+
+    static let linkedin = PlatformPreset(
+        name: "linkedin", title: "LinkedIn (company page)",
+        feed: .ranked(RankedFeed(
+            baseVisibility: 0.08,
+            formatMultiplier: formats(text: 1.0, image: 1.1, carousel: 1.3, shortVideo: 1.2,
+                                      longVideo: 1.0, live: 1.3, story: 1.0),
+            hourSensitivity: 0.5, cadenceReference: 2, cadenceExponent: 0.5, activitySensitivity: 1,
+            peerVisibility: 0.10, discoveryPerEngagement: 3,
+            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.05, secondWaveMultiplier: 0.5,
+            recencyHours: 96)),
+        engagement: EngagementRates(like: shaped(0.02), comment: shaped(0.002), share: shaped(0.0008), follow: 0.01),
+        churnPerWeek: 0.001,
+        graph: .chungLu(meanDegree: 25, exponent: 2.4, homophily: 0.5),
+        productionHours: defaultProductionHours,
+        useByAge: ages(0.0, 0.20, 0.35, 0.30, 0.15),
+        outOfNetworkShare: nil,
+        adMarket: AdMarket(cpmLow: 30 * AdMarket.eurosPerDollar, cpmHigh: 60 * AdMarket.eurosPerDollar,
+                           minimumDailyBudget: 10, frequencyCapPerWeek: 3),
+        sources: [
+            "engagement": "assumption; Socialinsider (2024-25) reports 3.85% per follower for LinkedIn (not used: another vendor's definition)",
+            "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); other feed parameters: assumption",
+            "ad_market.cpm_low": "LinkedIn CPM $30-60 (aggregators, low confidence), at 0.92 €/$",
+            "ad_market.cpm_high": "LinkedIn CPM $30-60 (aggregators, low confidence), at 0.92 €/$",
+            "use_by_age": "assumption (no LinkedIn figure in CALIBRATION.md; LinkedIn requires age 16+)",
+            "production_hours": productionSource,
         ])
 
     static let mastodon = PlatformPreset(
-        name: "mastodon",
+        name: "mastodon", title: "Mastodon (home timeline)",
         feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 5, maxAgeHours: 168)),
-        engagement: EngagementRates(like: uniform(0.02), comment: uniform(0.003), share: uniform(0.008), follow: 0.01),
+        engagement: EngagementRates(like: shaped(0.02), comment: shaped(0.003), share: shaped(0.0002), follow: 0.01),
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 10, reciprocity: 0.3, homophily: 0.6),
         productionHours: defaultProductionHours,
-        useByAge: [.age13to17: 0.01, .age18to24: 0.03, .age25to34: 0.03, .age35to54: 0.02, .age55plus: 0.01],
+        useByAge: ages(0.01, 0.03, 0.03, 0.02, 0.01),
+        outOfNetworkShare: 0,
+        adMarket: nil,
         sources: [
-            "chronological home timeline, no ranking, reach through followers and boosts only (Mastodon documentation)",
-            "use: fediverse ~1.5M monthly actives mid 2023 (low-medium); by age band: assumption",
-            "scroll depth, inflow, engagement, follow, churn, graph: assumptions",
+            "feed.model": "reverse-chronological home timeline, no ranking; reach through followers and boosts only (Mastodon documentation)",
+            "out_of_network_share": "no out-of-network reach except through boosts (Mastodon documentation)",
+            "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012); value: assumption",
+            "use_by_age": "fediverse ~1.5M monthly actives mid 2023 (low-medium); by age band: assumption",
+            "ad_market": "none: Mastodon has no ad market",
+            "production_hours": productionSource,
         ])
 
     static let bluesky = PlatformPreset(
-        name: "bluesky",
+        name: "bluesky", title: "Bluesky (Following feed)",
         feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 8, maxAgeHours: 168)),
-        engagement: EngagementRates(like: uniform(0.025), comment: uniform(0.003), share: uniform(0.006), follow: 0.01),
+        engagement: EngagementRates(like: shaped(0.025), comment: shaped(0.003), share: shaped(0.0002), follow: 0.01),
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 15, reciprocity: 0.3, homophily: 0.5),
         productionHours: defaultProductionHours,
-        useByAge: [.age13to17: 0.02, .age18to24: 0.07, .age25to34: 0.07, .age35to54: 0.04, .age55plus: 0.02],
+        useByAge: ages(0.02, 0.07, 0.07, 0.04, 0.02),
+        outOfNetworkShare: 0,
+        adMarket: nil,
         sources: [
-            "default Following timeline is chronological (Balduf et al., ICWSM 2025)",
-            "use: 4% of US adults (Pew 2025); split by age band is an assumption",
-            "scroll depth, inflow, engagement, follow, churn, graph: assumptions",
+            "feed.model": "default Following timeline is chronological (Balduf et al., ICWSM 2025)",
+            "out_of_network_share": "Following feed: followers and reposts only (Balduf et al., ICWSM 2025)",
+            "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012); value: assumption",
+            "use_by_age": "4% of US adults (Pew 2025); split by age band: assumption",
+            "ad_market": "none: Bluesky has no ad market",
+            "production_hours": productionSource,
+        ])
+
+    static let tiktok = PlatformPreset(
+        name: "tiktok", title: "TikTok (For You)",
+        feed: .interest(InterestFeed(
+            followerVisibility: 0.10, firstBatch: 300, batchGrowth: 4, engagementThreshold: 0.085, maxBatches: 5,
+            peerVisibility: 0.05,
+            formatMultiplier: formats(text: 0.2, image: 0.5, carousel: 0.7, shortVideo: 1.0, longVideo: 0.8,
+                                      live: 1.0, story: 0.5),
+            qualitySpread: 0.5)),
+        engagement: EngagementRates(like: shapedFromVideo(0.038), comment: shapedFromVideo(0.0025), share: shapedFromVideo(0.0001), follow: 0.005),
+        churnPerWeek: 0.003,
+        graph: .chungLu(meanDegree: 20, exponent: 2.2, homophily: 0.5),
+        productionHours: defaultProductionHours,
+        useByAge: ages(0.63, 0.62, 0.45, 0.33, 0.10),
+        outOfNetworkShare: nil,
+        adMarket: AdMarket(cpmLow: 3 * AdMarket.eurosPerDollar, cpmHigh: 20 * AdMarket.eurosPerDollar,
+                           minimumDailyBudget: 20 * AdMarket.eurosPerDollar, frequencyCapPerWeek: 3),
+        sources: [
+            "feed": "model: interactions, video information, account settings; follower count not a direct factor (TikTok newsroom 2020); values not listed here: assumption",
+            "feed.follower_visibility": "assumption: followers are a small part of views (TikTok newsroom 2020)",
+            "feed.first_batch": "first test batch of ~200-500 viewers (folklore, low confidence)",
+            "feed.batch_growth": "expanding waves (folklore, low confidence); value: assumption",
+            "feed.engagement_threshold": "calibrated so that engagement per follower matches Rival IQ 2022 (5.69%), with quality_spread 0.5",
+            "feed.quality_spread": "assumption: posts differ in quality (lognormal σ 0.5), so expansion depends on the post",
+            "engagement": "short video: 4.14% of views engage (Rival IQ 2023, per view); split and other formats (format shape): assumption",
+            "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
+            "use_by_age": "18-29 62%, 65+ 10% (Pew 2023); 37% of US adults (Pew 2025); other bands: assumption",
+            "ad_market.cpm_low": "TikTok CPM $3-20 (aggregators, low confidence), at 0.92 €/$",
+            "ad_market.cpm_high": "TikTok CPM $3-20 (aggregators, low confidence), at 0.92 €/$",
+            "ad_market.minimum_daily_budget": "TikTok minimum $20 a day per ad group (CALIBRATION.md), at 0.92 €/$",
+            "production_hours.short_video": "a TikTok video ≈ 1.5 h before editing (seed workshop)",
+        ])
+
+    static let youtube = PlatformPreset(
+        name: "youtube", title: "YouTube (Shorts and videos)",
+        feed: .interest(InterestFeed(
+            followerVisibility: 0.08, firstBatch: 300, batchGrowth: 4, engagementThreshold: 0.05, maxBatches: 5,
+            peerVisibility: 0.03,
+            formatMultiplier: formats(text: 0.1, image: 0.2, carousel: 0.2, shortVideo: 1.0, longVideo: 0.8,
+                                      live: 0.8, story: 0.3),
+            qualitySpread: 0.5)),
+        engagement: EngagementRates(like: shapedFromVideo(0.025), comment: shapedFromVideo(0.002), share: shapedFromVideo(0.0001), follow: 0.005),
+        churnPerWeek: 0.001,
+        graph: .chungLu(meanDegree: 15, exponent: 2.3, homophily: 0.5),
+        productionHours: formats(text: 0.25, image: 0.5, carousel: 1.0, shortVideo: 1.5, longVideo: 8.0, live: 6.0, story: 0.25),
+        useByAge: ages(0.90, 0.93, 0.88, 0.83, 0.60),
+        outOfNetworkShare: nil,
+        adMarket: AdMarket(cpmLow: 4, cpmHigh: 10, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
+        sources: [
+            "feed.model": "interest graph: YouTube Shorts distributed like TikTok (issue 3, MODEL.md); parameters: assumption",
+            "use_by_age": "84% of US adults (Pew 2025); 18-29 93%, 65+ 60% (Pew 2023); other bands: assumption",
+            "production_hours.short_video": "≈ 1.5 h before editing, like a TikTok video (seed workshop)",
+            "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
+            "ad_market": "assumption (no YouTube figure in CALIBRATION.md)",
+        ])
+
+    static let twitch = PlatformPreset(
+        name: "twitch", title: "Twitch (live)",
+        feed: .live(LiveFeed(durationHours: 2, tuneIn: 0.3, discoveryPerViewer: 0.5)),
+        engagement: EngagementRates(like: uniform(0.0), comment: uniform(0.08), share: uniform(0.0), follow: 0.02),
+        churnPerWeek: 0.002,
+        graph: .none,
+        productionHours: formats(text: 0.25, image: 0.5, carousel: 1.0, shortVideo: 1.5, longVideo: 6.0, live: 16.0, story: 0.25),
+        useByAge: ages(0.25, 0.20, 0.12, 0.05, 0.01),
+        outOfNetworkShare: nil,
+        adMarket: nil,
+        sources: [
+            "feed.model": "live: reach is the concurrent audience of an announced event (MODEL.md); parameters: assumption",
+            "production_hours.live": "assumption: a team and days of preparation for a live event (issue 3, seed discussion)",
+            "ad_market": "none modelled: no self-serve promotion of a stream (assumption)",
+            "engagement": "assumption; comments are live chat messages",
+        ])
+
+    static let snapchat = PlatformPreset(
+        name: "snapchat", title: "Snapchat (Stories and Spotlight)",
+        feed: .interest(InterestFeed(
+            followerVisibility: 0.15, firstBatch: 200, batchGrowth: 3, engagementThreshold: 0.04, maxBatches: 4,
+            peerVisibility: 0.05,
+            formatMultiplier: formats(text: 0.2, image: 0.6, carousel: 0.6, shortVideo: 1.0, longVideo: 0.5,
+                                      live: 0.5, story: 1.0),
+            qualitySpread: 0.5)),
+        engagement: EngagementRates(like: uniform(0.02), comment: uniform(0.002), share: uniform(0.0001), follow: 0.005),
+        churnPerWeek: 0.003,
+        graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.7),
+        productionHours: defaultProductionHours,
+        useByAge: ages(0.60, 0.55, 0.30, 0.15, 0.04),
+        outOfNetworkShare: nil,
+        adMarket: AdMarket(cpmLow: 3, cpmHigh: 8, minimumDailyBudget: 5, frequencyCapPerWeek: 3),
+        sources: [
+            "feed.model": "assumption: Spotlight and Discover recommend to non-followers (interest graph); no figure in CALIBRATION.md",
+            "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
+        ])
+
+    static let pinterest = PlatformPreset(
+        name: "pinterest", title: "Pinterest",
+        feed: .interest(InterestFeed(
+            followerVisibility: 0.05, firstBatch: 300, batchGrowth: 3, engagementThreshold: 0.03, maxBatches: 4,
+            peerVisibility: 0.05,
+            formatMultiplier: formats(text: 0.2, image: 1.0, carousel: 1.0, shortVideo: 1.0, longVideo: 0.5,
+                                      live: 0.2, story: 0.5),
+            qualitySpread: 0.5)),
+        engagement: EngagementRates(like: uniform(0.015), comment: uniform(0.0005), share: uniform(0.0002), follow: 0.003),
+        churnPerWeek: 0.001,
+        graph: .chungLu(meanDegree: 15, exponent: 2.5, homophily: 0.6),
+        productionHours: defaultProductionHours,
+        useByAge: ages(0.30, 0.35, 0.35, 0.35, 0.25),
+        outOfNetworkShare: nil,
+        adMarket: AdMarket(cpmLow: 2, cpmHigh: 5, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
+        sources: [
+            "feed.model": "assumption: pins are distributed by interest and search (interest graph); no figure in CALIBRATION.md",
+            "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
         ])
 
     /// Starting point of a platform defined from scratch (no preset): neutral assumptions.
     static func custom(_ name: String, feed: FeedKind) -> PlatformPreset {
-        PlatformPreset(
-            name: name,
-            feed: feed == .ranked
-                ? .ranked(RankedFeed(baseVisibility: 0.1, formatMultiplier: uniform(1), hourSensitivity: 0.5,
-                                     cadenceReference: 3, cadenceExponent: 0.5, activitySensitivity: 1,
-                                     peerVisibility: 0.15, discoveryPerEngagement: 0.5))
-                : .chronological(ChronologicalFeed()),
+        let model: FeedModel = switch feed {
+        case .ranked:
+            .ranked(RankedFeed(baseVisibility: 0.1, formatMultiplier: uniform(1), hourSensitivity: 0.5,
+                               cadenceReference: 3, cadenceExponent: 0.5, activitySensitivity: 1,
+                               peerVisibility: 0.15, discoveryPerEngagement: 0.5))
+        case .chronological: .chronological(ChronologicalFeed())
+        case .interest: .interest(InterestFeed())
+        case .live: .live(LiveFeed())
+        }
+        return PlatformPreset(
+            name: name, title: name, feed: model,
             engagement: EngagementRates(like: uniform(0.01), comment: uniform(0.002), share: uniform(0.002), follow: 0.01),
             churnPerWeek: 0.002,
             graph: .chungLu(meanDegree: 15, exponent: 2.5, homophily: 0.5),
             productionHours: defaultProductionHours,
             useByAge: Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { ($0, 0.05) }),
-            sources: ["custom platform: every default is an assumption"])
+            outOfNetworkShare: nil, adMarket: nil,
+            sources: ["": "custom platform: every default is an assumption"])
     }
 }

@@ -167,7 +167,7 @@ public enum ScenarioLoader {
             let names = PlatformPreset.all.map(\.name)
             let notPreset = "'\(name)' is not a preset"
                 + (nearest(name, among: names).map { " (did you mean '\($0)'?)" } ?? " (\(names.joined(separator: ", ")))")
-                + ": name one with 'preset:' or define a custom platform with 'feed: {model: ranked|chronological}'"
+                + ": name one with 'preset:' or define a custom platform with 'feed: {model: ranked|chronological|interest|live}'"
             guard let feedNode = m.value("feed") else { throw node.error(notPreset) }
             guard let modelNode = try feedNode.mapping().value("model") else { throw feedNode.error(notPreset) }
             preset = PlatformPreset.custom(name, feed: try modelNode.choice(FeedKind.self))
@@ -199,46 +199,96 @@ public enum ScenarioLoader {
 
     static func decodeFeed(_ node: YAMLValue, base: FeedModel) throws -> FeedModel {
         let probe = try node.mapping()
-        var kind: FeedKind
-        switch base {
-        case .ranked: kind = .ranked
-        case .chronological: kind = .chronological
-        }
+        var kind = base.kind
         if let k = probe.value("model") { kind = try k.choice(FeedKind.self) }
+        /// Reads `key` (its last dotted component in `m`) in the range of its `PresetParameters`
+        /// definition `feed.key`.
+        func number(_ m: YAMLMapping, _ key: String) throws -> Double? {
+            guard let v = m.value(String(key.split(separator: ".").last!)) else { return nil }
+            let d = PresetParameters.definition("feed." + key)
+            return try v.double(in: d.range, unit: d.unit)
+        }
+        func integer(_ m: YAMLMapping, _ key: String) throws -> Int? {
+            guard let v = m.value(String(key.split(separator: ".").last!)) else { return nil }
+            let r = PresetParameters.range("feed." + key)
+            return try v.int(in: Int(r.lowerBound)...Int(r.upperBound))
+        }
+        let fallback = PlatformPreset.custom("", feed: kind).feed
         switch kind {
         case .chronological:
-            var c: ChronologicalFeed
-            if case .chronological(let b) = base { c = b } else { c = ChronologicalFeed() }
-            let m = try node.mapping(allowedKeys: ["model", "scroll_depth", "inflow_per_hour", "max_age_hours"])
-            if let v = m.value("scroll_depth") { c.scrollDepth = try v.double(in: 1...100_000, unit: "posts per session") }
-            if let v = m.value("inflow_per_hour") { c.inflowPerHour = try v.double(in: 0...10_000, unit: "posts per hour") }
-            if let v = m.value("max_age_hours") { c.maxAgeHours = try v.double(in: 1...8_760, unit: "hours") }
+            guard case .chronological(var c) = base.kind == kind ? base : fallback else { fatalError() }
+            let m = try node.mapping(allowedKeys: ["model", "scroll_depth", "inflow_per_hour", "max_age_hours",
+                                                   "session_regularity"])
+            if let v = try number(m, "scroll_depth") { c.scrollDepth = v }
+            if let v = try number(m, "inflow_per_hour") { c.inflowPerHour = v }
+            if let v = try number(m, "max_age_hours") { c.maxAgeHours = v }
+            if let v = try number(m, "session_regularity") { c.sessionRegularity = v }
             return .chronological(c)
         case .ranked:
-            var r: RankedFeed
-            if case .ranked(let b) = base { r = b } else {
-                guard case .ranked(let d) = PlatformPreset.custom("", feed: .ranked).feed else { fatalError() }
-                r = d
-            }
+            guard case .ranked(var r) = base.kind == kind ? base : fallback else { fatalError() }
             let m = try node.mapping(allowedKeys: ["model", "base_visibility", "format_multiplier", "hour_sensitivity",
                                                    "cadence_reference", "cadence_exponent", "activity_sensitivity",
-                                                   "peer_visibility", "discovery_per_engagement"])
-            if let v = m.value("base_visibility") { r.baseVisibility = try v.double(in: 0...1, unit: "probability") }
+                                                   "peer_visibility", "discovery_per_engagement", "engaged_multiplier",
+                                                   "engaged_window_weeks", "second_wave_threshold",
+                                                   "second_wave_multiplier", "recency_hours", "like_weight",
+                                                   "comment_weight", "share_weight", "reels"])
+            if let v = try number(m, "base_visibility") { r.baseVisibility = v }
             if let v = m.value("format_multiplier") { try decodeFormats(v, into: &r.formatMultiplier, range: 0...10, unit: "multiplier") }
-            if let v = m.value("hour_sensitivity") { r.hourSensitivity = try v.double(in: 0...3) }
-            if let v = m.value("cadence_reference") { r.cadenceReference = try v.double(in: 0.01...100, unit: "posts per week") }
-            if let v = m.value("cadence_exponent") { r.cadenceExponent = try v.double(in: 0...3) }
-            if let v = m.value("activity_sensitivity") { r.activitySensitivity = try v.double(in: 0...3) }
-            if let v = m.value("peer_visibility") { r.peerVisibility = try v.double(in: 0...1, unit: "probability") }
-            if let v = m.value("discovery_per_engagement") {
-                r.discoveryPerEngagement = try v.double(in: 0...10_000, unit: "impressions per engagement")
+            if let v = try number(m, "hour_sensitivity") { r.hourSensitivity = v }
+            if let v = try number(m, "cadence_reference") { r.cadenceReference = v }
+            if let v = try number(m, "cadence_exponent") { r.cadenceExponent = v }
+            if let v = try number(m, "activity_sensitivity") { r.activitySensitivity = v }
+            if let v = try number(m, "peer_visibility") { r.peerVisibility = v }
+            if let v = try number(m, "discovery_per_engagement") { r.discoveryPerEngagement = v }
+            if let v = try number(m, "engaged_multiplier") { r.engagedMultiplier = v }
+            if let v = try integer(m, "engaged_window_weeks") { r.engagedWindowWeeks = v }
+            if let v = try number(m, "second_wave_threshold") { r.secondWaveThreshold = v }
+            if let v = try number(m, "second_wave_multiplier") { r.secondWaveMultiplier = v }
+            if let v = try number(m, "recency_hours") { r.recencyHours = v }
+            if let v = try number(m, "like_weight") { r.likeWeight = v }
+            if let v = try number(m, "comment_weight") { r.commentWeight = v }
+            if let v = try number(m, "share_weight") { r.shareWeight = v }
+            if let node = m.value("reels") {
+                var reels = r.reels ?? InterestFeed(followerVisibility: 0, firstBatch: 300, batchGrowth: 3,
+                                                    engagementThreshold: 0.05, maxBatches: 3, peerVisibility: 0)
+                let rm = try node.mapping(allowedKeys: ["first_batch", "batch_growth", "engagement_threshold",
+                                                        "max_batches", "quality_spread"])
+                if let v = try number(rm, "reels.first_batch") { reels.firstBatch = v }
+                if let v = try number(rm, "reels.batch_growth") { reels.batchGrowth = v }
+                if let v = try number(rm, "reels.engagement_threshold") { reels.engagementThreshold = v }
+                if let v = try number(rm, "reels.quality_spread") { reels.qualitySpread = v }
+                var batches = reels.maxBatches
+                if let v = try integer(rm, "reels.max_batches") { batches = v }
+                reels.maxBatches = batches
+                r.reels = batches == 0 ? nil : reels
             }
             return .ranked(r)
+        case .interest:
+            guard case .interest(var i) = base.kind == kind ? base : fallback else { fatalError() }
+            let m = try node.mapping(allowedKeys: ["model", "follower_visibility", "first_batch", "batch_growth",
+                                                   "engagement_threshold", "max_batches", "peer_visibility",
+                                                   "format_multiplier", "quality_spread"])
+            if let v = try number(m, "follower_visibility") { i.followerVisibility = v }
+            if let v = try number(m, "first_batch") { i.firstBatch = v }
+            if let v = try number(m, "batch_growth") { i.batchGrowth = v }
+            if let v = try number(m, "engagement_threshold") { i.engagementThreshold = v }
+            if let v = try integer(m, "max_batches") { i.maxBatches = v }
+            if let v = try number(m, "peer_visibility") { i.peerVisibility = v }
+            if let v = m.value("format_multiplier") { try decodeFormats(v, into: &i.formatMultiplier, range: 0...10, unit: "multiplier") }
+            if let v = try number(m, "quality_spread") { i.qualitySpread = v }
+            return .interest(i)
+        case .live:
+            guard case .live(var l) = base.kind == kind ? base : fallback else { fatalError() }
+            let m = try node.mapping(allowedKeys: ["model", "duration_hours", "tune_in", "discovery_per_viewer"])
+            if let v = try number(m, "duration_hours") { l.durationHours = v }
+            if let v = try number(m, "tune_in") { l.tuneIn = v }
+            if let v = try number(m, "discovery_per_viewer") { l.discoveryPerViewer = v }
+            return .live(l)
         }
     }
 
     static func decodeEngagement(_ node: YAMLValue, base: EngagementRates) throws -> EngagementRates {
-        let m = try node.mapping(allowedKeys: ["like", "comment", "share", "follow"])
+        let m = try node.mapping(allowedKeys: ["like", "comment", "share", "follow", "by_age"])
         var e = base
         // Either one probability for every format or a mapping by format.
         func rates(_ key: String, _ table: inout FormatTable<Double>) throws {
@@ -253,6 +303,12 @@ public enum ScenarioLoader {
         try rates("comment", &e.comment)
         try rates("share", &e.share)
         if let v = m.value("follow") { e.follow = try v.double(in: 0...1, unit: "probability per viewer") }
+        if let v = m.value("by_age") {
+            let d = PresetParameters.definition("engagement.by_age")
+            for entry in try v.mapping(allowedKeys: AgeBand.allCases.map(\.rawValue)).entries {
+                e.byAge[AgeBand(rawValue: entry.key)!] = try entry.value.double(in: d.range, unit: d.unit)
+            }
+        }
         return e
     }
 

@@ -134,3 +134,32 @@ import Testing
         #expect(result.stderr.contains("no summary.csv"))
     }
 }
+
+/// `reachsim presets`: list, show with units, ranges and sources, and a typo.
+@Suite struct PresetsCommandTests {
+    @Test func listAndShow() throws {
+        let list = try CommandRunner.run(["presets", "list"])
+        #expect(list.status == 0)
+        for name in ["facebook", "tiktok", "twitch", "pinterest"] { #expect(list.stdout.contains(name)) }
+        let show = try CommandRunner.run(["presets", "show", "tiktok"])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("feed.first_batch"))
+        #expect(show.stdout.contains("300  (people [1...10,000,000])"))
+        #expect(show.stdout.contains("folklore"))
+    }
+
+    @Test func unknownPresetSuggestsTheNearest() throws {
+        let r = try CommandRunner.run(["presets", "show", "tiktk"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("Did you mean 'tiktok'?"))
+    }
+}
+
+/// `reachsim calibrate` refuses meaningless options before running anything.
+@Suite struct CalibrateCommandTests {
+    @Test func tooFewReplicatesIsAUsageError() throws {
+        let r = try CommandRunner.run(["calibrate", "--replicates", "1"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--replicates must be between 2 and 100000"))
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import ReachSim
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Run the standard calibration scenario of every preset against the published targets.",
+        discussion: "Exits with 1 when a target fails. With --out, writes calibration.csv and calibration.md there.")
+
+    @Option(name: .shortAndLong, help: "Directory for calibration.csv and calibration.md (created if missing).")
+    var out: String?
+
+    @Option(help: "Replicates per preset.")
+    var replicates: Int = Calibration.replicates
+
+    @Option(help: "Worker threads (presets run in parallel). The report does not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if !(2...100_000).contains(replicates) {
+            throw ValidationError("--replicates must be between 2 and 100000, got \(replicates).")
+        }
+        if !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 1024, got \(threads).")
+        }
+    }
+
+    func run() throws {
+        let rows: [Calibration.Row]
+        do { rows = try Calibration.run(replicates: replicates, threads: threads) } catch { throw fail(error) }
+        print(Calibration.text(rows))
+        if let out {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try Calibration.csv(rows).write(toFile: out + "/calibration.csv", atomically: true, encoding: .utf8)
+                try Calibration.markdown(rows).write(toFile: out + "/calibration.md", atomically: true, encoding: .utf8)
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(74)
+            }
+            print("Wrote \(out)/calibration.csv, \(out)/calibration.md")
+        }
+        if rows.contains(where: { !$0.passed }) { throw ExitCode.failure }
+    }
+}
