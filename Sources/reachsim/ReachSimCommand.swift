@@ -12,7 +12,7 @@ struct ReachSimCommand: ParsableCommand {
             (nothing written), 74 output not writable, 1 other failure.
             """,
         version: ReachSimVersion.string,
-        subcommands: [RunCommand.self, ValidateCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, SweepCommand.self])
 }
 
 /// Prints a library error and exits with its status: one line, no stack trace.

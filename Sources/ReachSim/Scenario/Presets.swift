@@ -13,6 +13,8 @@ public struct PlatformPreset: Sendable {
     public let useByAge: [AgeBand: Double]
     /// Where the numbers come from, one line per parameter group.
     public let sources: [String]
+    /// The platform's ad market, `nil` where boosts do not exist (Mastodon, Bluesky).
+    public var adMarket: AdMarket? = nil
 }
 
 extension PlatformPreset {
@@ -62,7 +64,9 @@ extension PlatformPreset {
             "engagement ~1.1% of viewers: 0.06% of followers per post (Rival IQ 2022) / 5.5% reach; split like/comment/share is an assumption",
             "use by age: 71% of US adults (Pew 2025); split by age band is an assumption",
             "format and hour multipliers, cadence, discovery, follow, churn, graph: assumptions",
-        ])
+            "ad market: Meta CPM $6-15 (aggregators, low) → €6-14; Reach objective default cap 1 impression per 7 days (Meta, medium); minimum €1/day (Meta, assumption)",
+        ],
+        adMarket: AdMarket(cpmLow: 6, cpmHigh: 14, minimumDailyBudget: 1, frequencyCapPerWeek: 1))
 
     static let instagram = PlatformPreset(
         name: "instagram",
@@ -82,7 +86,9 @@ extension PlatformPreset {
             "engagement ~3.5% of viewers: 0.47% of followers per post (Rival IQ 2022) / 13.5% reach; split is an assumption",
             "use by age: 18-29 78%, 65+ 15% (Pew 2023); teens 59% (Pew 2023); other bands interpolated (assumption)",
             "format and hour multipliers, cadence, peer visibility, discovery, follow, churn, graph: assumptions",
-        ])
+            "ad market: same Meta market as Facebook: CPM €6-14, cap 1 per 7 days, minimum €1/day",
+        ],
+        adMarket: AdMarket(cpmLow: 6, cpmHigh: 14, minimumDailyBudget: 1, frequencyCapPerWeek: 1))
 
     static let x = PlatformPreset(
         name: "x",
@@ -102,7 +108,9 @@ extension PlatformPreset {
             "discovery 2 per engagement: For You mixes ~50% out-of-network candidates (twitter/the-algorithm, 2023); value is an assumption",
             "use by age: 21% of US adults (Pew 2025); split by age band is an assumption",
             "base_visibility 0.08, multipliers, peer visibility, follow, churn, graph: assumptions",
-        ])
+            "ad market: X CPM $4-9 (aggregators, low) → €4-8.5; cap 1 per 7 days and minimum €1/day: assumptions",
+        ],
+        adMarket: AdMarket(cpmLow: 4, cpmHigh: 8.5, minimumDailyBudget: 1, frequencyCapPerWeek: 1))
 
     static let mastodon = PlatformPreset(
         name: "mastodon",

@@ -7,6 +7,12 @@ public enum StreamPurpose: UInt64, Sendable {
     case graph = 2
     case followers = 3
     case replicate = 4
+    /// Paid boosts: the CPM of a replicate and platform.
+    case paidCPM = 5
+    /// Paid boosts: the candidate sequence of one replicate, platform and week.
+    case paidTargets = 6
+    /// Paid boosts: what the paid viewers of one replicate, platform and week do.
+    case paidEngagement = 7
     case test = 99
 }
 
@@ -36,6 +42,12 @@ public final class RandomStream: @unchecked Sendable {
     }
 
     deinit { gsl_rng_free(rng) }
+
+    /// Restarts the stream as `(seed, purpose, index)`, reusing its memory (for streams opened
+    /// in hot loops, such as the paid-boost streams of each week).
+    public func reseed(seed: UInt64, purpose: StreamPurpose, index: UInt64 = 0) {
+        gsl_rng_set(rng, UInt(RandomStream.mix(seed: seed, purpose: purpose.rawValue, index: index)))
+    }
 
     /// Derives one 64-bit key from the triple with SplitMix64 finalisers, so that neighbouring
     /// seeds and indices give unrelated streams.
