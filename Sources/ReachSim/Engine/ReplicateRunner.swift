@@ -33,6 +33,8 @@ final class ReplicateRunner {
     /// Engagement probabilities flattened `(platform * formats + format) * segments + segment`,
     /// and follow probabilities `platform * segments + segment`.
     private let likeRate, commentRate, shareRate, followRate: UnsafeMutablePointer<Double>
+    /// Paid engagement probabilities of boosted content, `platform * segments + segment`.
+    private let paidLike, paidComment, paidShare, paidFollow: UnsafeMutablePointer<Double>
     private let queue: UnsafeMutablePointer<UInt32>
     /// This week's counters, indexed like one week of `MetricLayout` (segment slots only).
     private let week: UnsafeMutablePointer<Double>
@@ -70,6 +72,13 @@ final class ReplicateRunner {
         commentRate = flat(world.commentRate)
         shareRate = flat(world.shareRate)
         followRate = flat(world.followRate)
+        func paidTable(_ rates: (PaidPool) -> [Double]) -> UnsafeMutablePointer<Double> {
+            flat(world.paidPools.map { $0.map(rates) ?? Array(repeating: 0, count: world.layout.segments) })
+        }
+        paidLike = paidTable(\.like)
+        paidComment = paidTable(\.comment)
+        paidShare = paidTable(\.share)
+        paidFollow = paidTable(\.follow)
         paid = world.paidPools.contains { $0 != nil }
             ? PaidDelivery(agentCount: agentCount, platforms: layout.platforms) : nil
         visibility = Array(repeating: 0, count: classCount)
@@ -82,7 +91,9 @@ final class ReplicateRunner {
         reachStamp.deallocate()
         queue.deallocate()
         week.deallocate()
-        for p in [likeRate, commentRate, shareRate, followRate] { p.deallocate() }
+        for p in [likeRate, commentRate, shareRate, followRate, paidLike, paidComment, paidShare, paidFollow] {
+            p.deallocate()
+        }
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -256,8 +267,9 @@ final class ReplicateRunner {
         }
         let r = (p * PostFormat.count + format.index) * segments + s
         var like = likeRate[r], comment = commentRate[r], share = shareRate[r], follow = followRate[p * segments + s]
-        if paid, let pool = world.paidPools[p] {
-            (like, comment, share, follow) = (pool.like[s], pool.comment[s], pool.share[s], pool.follow[s])
+        if paid {
+            let i = p * segments + s
+            (like, comment, share, follow) = (paidLike[i], paidComment[i], paidShare[i], paidFollow[i])
         }
         if rng.uniform() < like {
             week[base + Metric.likes.rawValue] += 1

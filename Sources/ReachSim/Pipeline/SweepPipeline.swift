@@ -183,6 +183,7 @@ public enum SweepPipeline {
         let allSlot = slots - 1
         // Per variant: the baseline (smallest budget of its group) and the next larger budget.
         var baseline = Array(variants.indices), next: [Int?] = Array(repeating: nil, count: variants.count)
+        let hasBudget = budgetParameter(parameters) != nil
         if let b = budgetParameter(parameters) {
             for group in groups(variants, budget: b) {
                 for (k, v) in group.enumerated() {
@@ -215,7 +216,7 @@ public enum SweepPipeline {
                 add("followers_gained", t.gained)
                 add("followers", t.followers)
                 let dReach = (0..<n).map { t.reach[$0] - t0.reach[$0] }
-                add("incremental_reach", dReach)
+                if hasBudget { add("incremental_reach", dReach) }
                 // Costs of what the spend above the baseline adds: Δspend / Δy per replicate (undefined
                 // where Δy ≤ 0); the mean is the ratio of means.
                 let dSpend = (0..<n).map { spend[$0] - spend0[$0] }

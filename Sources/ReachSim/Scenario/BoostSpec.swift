@@ -51,7 +51,7 @@ public struct BoostSpec: Sendable, Equatable {
     public var localities: [Locality]
     public var audience: Audience
     /// At most `capImpressions` impressions per person per `capWeeks` weeks (periods counted from
-    /// week 1); `nil` for no cap. Default: the ad market's cap per 7 days.
+    /// `startWeek`); `nil` for no cap. Default: the ad market's cap per 7 days.
     public var capImpressions: Int?
     public var capWeeks: Int
     /// CPM range in euros per 1,000 impressions: each replicate draws its CPM from a lognormal
