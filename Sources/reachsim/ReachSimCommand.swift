@@ -12,8 +12,8 @@ struct ReachSimCommand: ParsableCommand {
             (nothing written), 74 output not writable, 1 other failure.
             """,
         version: ReachSimVersion.string,
-        subcommands: [RunCommand.self, CompareCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self,
-                      CascadeCommand.self, PresetsCommand.self, CalibrateCommand.self])
+        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
+                      ValidateCommand.self, PresetsCommand.self, CalibrateCommand.self, CascadeCommand.self])
 }
 
 /// Prints a library error and exits with its status: one line, no stack trace.

@@ -14,6 +14,10 @@
 ///    impressions land on random users of the platform; those who follow the account or already
 ///    saw the post are skipped (live: so are those offline during the event);
 ///    their shares cascade as in 3.
+/// 5. paid boost (after the week's posts, see `PaidBoost.swift`): the week's budget buys
+///    impressions of the boosted content on random members of the targeted pool, within the
+///    frequency cap; paid viewers engage and follow at paid rates, their shares cascade as in 3.
+///    Paid draws come from separate streams, so the organic draws do not depend on the budget.
 /// At the end of the week each follower leaves with the platform's churn probability (one
 /// binomial draw per class, then uniform removals).
 final class ReplicateRunner {
@@ -35,6 +39,8 @@ final class ReplicateRunner {
     /// Engagement probabilities flattened `(platform * formats + format) * segments + segment`,
     /// and follow probabilities `platform * segments + segment`.
     private let likeRate, commentRate, shareRate, followRate: UnsafeMutablePointer<Double>
+    /// Paid engagement probabilities of boosted content, `platform * segments + segment`.
+    private let paidLike, paidComment, paidShare, paidFollow: UnsafeMutablePointer<Double>
     private let queue: UnsafeMutablePointer<UInt32>
     /// This week's counters, indexed like one week of `MetricLayout` (segment slots only).
     private let week: UnsafeMutablePointer<Double>
@@ -51,6 +57,8 @@ final class ReplicateRunner {
     private let engaged: EngagedFollowers
     /// Called with each post's tallies when set (calibration); nil in ordinary runs.
     var onPost: ((ScheduledPost, PostCounters) -> Void)?
+    /// Paid-boost state, nil when no platform is boosted.
+    private let paid: PaidDelivery?
 
     init(world: World) {
         self.world = world
@@ -79,6 +87,15 @@ final class ReplicateRunner {
         commentRate = flat(world.commentRate)
         shareRate = flat(world.shareRate)
         followRate = flat(world.followRate)
+        func paidTable(_ rates: (PaidPool) -> [Double]) -> UnsafeMutablePointer<Double> {
+            flat(world.paidPools.map { $0.map(rates) ?? Array(repeating: 0, count: world.layout.segments) })
+        }
+        paidLike = paidTable(\.like)
+        paidComment = paidTable(\.comment)
+        paidShare = paidTable(\.share)
+        paidFollow = paidTable(\.follow)
+        paid = world.paidPools.contains { $0 != nil }
+            ? PaidDelivery(agentCount: agentCount, platforms: layout.platforms) : nil
         visibility = Array(repeating: 0, count: classCount)
         peerProbability = Array(repeating: 0, count: classCount)
         acceptance = Array(repeating: 1, count: classCount)
@@ -91,7 +108,9 @@ final class ReplicateRunner {
         reachStamp.deallocate()
         queue.deallocate()
         week.deallocate()
-        for p in [likeRate, commentRate, shareRate, followRate] { p.deallocate() }
+        for p in [likeRate, commentRate, shareRate, followRate, paidLike, paidComment, paidShare, paidFollow] {
+            p.deallocate()
+        }
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -108,6 +127,7 @@ final class ReplicateRunner {
         serial = 0
         for i in cumulative.indices { cumulative[i] = 0 }
         engaged.reset()
+        paid?.startReplicate(replicate, seed: world.scenario.seed, pools: world.paidPools)
 
         for w in 0..<layout.weeks {
             week.initialize(repeating: 0, count: layout.perWeek)
@@ -115,6 +135,7 @@ final class ReplicateRunner {
             for post in plan.posts {
                 publish(post, week: w, cadence: plan.cadence[post.account], rng: streams[post.account])
             }
+            if paid != nil { boost(week: w, plan: plan, replicate: replicate) }
             churn()
             engaged.forget(week: w)
             finishWeek(w, plan: plan, into: out)
@@ -185,6 +206,45 @@ final class ReplicateRunner {
         onPost?(post, ctx)
     }
 
+    // MARK: - Paid boost
+
+    /// Delivers the week's paid impressions of every boosted platform (one campaign per platform
+    /// and week, a new post for the once-per-post rule), then cascades the paid viewers' shares.
+    private func boost(week w: Int, plan: WeekPlan, replicate r: Int) {
+        guard let paid else { return }
+        for (a, account) in world.accounts.enumerated() {
+            let p = account.platform
+            guard let pool = world.paidPools[p], world.accounts.firstIndex(where: { $0.platform == p }) == a else { continue }
+            let budget = pool.boost.budget(week: w, posts: plan.produced[p])
+            if budget <= 0 { continue }
+            serial &+= 1
+            if serial == 0 {
+                postSeen.initialize(repeating: 0, count: agentCount)
+                serial = 1
+            }
+            let set = followers[a]
+            currentAccount = a
+            let format = pool.boost.format
+            let rng = paid.engagement
+            var ctx = PostCounters()
+            var queued = 0
+            _ = paid.deliver(pool, platform: p, week: w, replicate: r, seed: world.scenario.seed, budget: budget,
+                             scale: world.audience.scale, followers: set) { v in
+                if postSeen[v] == serial {  // a repeat impression: paid for, seen before
+                    let s = Int(classOf[v]) / ActivityLevels.count
+                    week[(p * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.impressionsPaid.rawValue] += 1
+                    return
+                }
+                postSeen[v] = serial
+                view(v, platform: p, set: set, format: format, kind: .impressionsPaid, week: w,
+                     follower: set.contains(v), paid: true, ctx: &ctx, queued: &queued, rng: rng)
+            }
+            let hours = world.scenario.platforms[p].accounts[0].plan.postingHours
+            cascade(platform: p, account: a, hour: hours.first ?? 19, format: format, week: w,
+                    ctx: &ctx, queued: &queued, rng: rng)
+        }
+    }
+
     /// Breadth-first independent cascade from the queued sharers.
     private func cascade(platform p: Int, account a: Int, hour: Int, format: PostFormat, week w: Int,
                          ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
@@ -216,7 +276,8 @@ final class ReplicateRunner {
     /// One person sees the post: impressions, reach, engagement, maybe a share and a follow.
     @inline(__always)
     private func view(_ v: Int, platform p: Int, set: FollowerSet, format: PostFormat, kind: Metric, week w: Int,
-                      follower: Bool, ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+                      follower: Bool, paid: Bool = false, ctx: inout PostCounters, queued: inout Int,
+                      rng: RandomStream) {
         let cls = Int(classOf[v])
         let s = cls / ActivityLevels.count
         let base = (p * layout.segmentSlots + s) * MetricLayout.metricCount
@@ -238,23 +299,28 @@ final class ReplicateRunner {
             week[(layout.allPlatforms * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.reach.rawValue] += 1
         }
         let r = (p * PostFormat.count + format.index) * segments + s
+        var like = likeRate[r], comment = commentRate[r], share = shareRate[r], follow = followRate[p * segments + s]
+        if paid {
+            let i = p * segments + s
+            (like, comment, share, follow) = (paidLike[i], paidComment[i], paidShare[i], paidFollow[i])
+        }
         let engagementsBefore = ctx.engagements
-        if rng.uniform() < likeRate[r] * ctx.quality {
+        if rng.uniform() < like * ctx.quality {
             week[base + Metric.likes.rawValue] += 1
             ctx.likes += 1
         }
-        if rng.uniform() < commentRate[r] * ctx.quality {
+        if rng.uniform() < comment * ctx.quality {
             week[base + Metric.comments.rawValue] += 1
             ctx.comments += 1
         }
-        if rng.uniform() < shareRate[r] * ctx.quality {
+        if rng.uniform() < share * ctx.quality {
             week[base + Metric.shares.rawValue] += 1
             ctx.shares += 1
             queue[queued] = UInt32(v)
             queued += 1
         }
         if ctx.engagements != engagementsBefore { engaged.note(v, account: currentAccount, week: w) }
-        if !follower && rng.uniform() < followRate[p * segments + s] {
+        if !follower && rng.uniform() < follow {
             set.insert(v, cls: cls)
             week[base + Metric.followersGained.rawValue] += 1
         }
@@ -314,7 +380,8 @@ final class ReplicateRunner {
             week[at(p, S, .hours)] = plan.hoursUsed[p]
             week[at(p, S, .postsDropped)] = Double(plan.dropped[p])
             week[at(p, S, .hoursDropped)] = plan.hoursDropped[p]
-            week[at(p, S, .spend)] = 0
+            week[at(p, S, .spend)] = paid?.spend[p] ?? 0
+            paid?.spend[p] = 0
         }
         for metric in Metric.allCases where metric.perPlatformOnly {
             var total = 0.0

@@ -20,6 +20,8 @@ public struct World: Sendable {
     let followRate: [[Double]]
     /// Per platform: users by exposure class (capacity of follower buckets).
     let usersPerClass: [[Int]]
+    /// Per platform: the paid boost's pool and rates, nil without a boost or with a budget of 0.
+    let paidPools: [PaidPool?]
 
     public var layout: MetricLayout {
         MetricLayout(weeks: scenario.horizonWeeks, platforms: scenario.platforms.count,
@@ -98,7 +100,10 @@ public struct World: Sendable {
             likeRate: table(\.engagement.like), commentRate: table(\.engagement.comment),
             shareRate: table(\.engagement.share),
             followRate: platforms.map { platform in segments.map { min(1, platform.engagement.follow * $0.affinity) } },
-            usersPerClass: usersPerClass)
+            usersPerClass: usersPerClass,
+            paidPools: platforms.enumerated().map { p, platform in
+                PaidPool(platform: platform, audience: audience, segments: segments, users: audience.platformUsers[p])
+            })
     }
 
     /// Picks the account's followers among the platform's users: segments get followers in

@@ -16,6 +16,7 @@ public enum ExitStatus: Int32, Sendable {
         switch error {
         case is ScenarioError, is WorldError, is EdgeListError, is ReportError: .badInput
         case is OutputError: .cannotWrite
+        case is SweepError: .usage
         default: .failure
         }
     }

@@ -14,10 +14,12 @@ public struct PlatformSpec: Sendable {
     public var productionHours: FormatTable<Double>
     /// The institution's accounts on this platform (one for now: `main`).
     public var accounts: [AccountSpec]
+    /// A paid boost of the platform's posts, if any (only on platforms with an ad market).
+    public var boost: BoostSpec?
 
     public init(name: String, preset: String?, feed: FeedModel, engagement: EngagementRates,
                 churnPerWeek: Double, graph: GraphSpec, productionHours: FormatTable<Double>,
-                accounts: [AccountSpec]) {
+                accounts: [AccountSpec], boost: BoostSpec? = nil) {
         self.name = name
         self.preset = preset
         self.feed = feed
@@ -26,6 +28,7 @@ public struct PlatformSpec: Sendable {
         self.graph = graph
         self.productionHours = productionHours
         self.accounts = accounts
+        self.boost = boost
     }
 }
 

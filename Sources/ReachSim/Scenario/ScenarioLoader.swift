@@ -46,6 +46,13 @@ public enum ScenarioLoader {
         let audienceNode = try doc.require("audience")
         let audience = try decodeAudience(audienceNode, platformNames: platforms.map(\.name), presets: presets)
 
+        // Boosts last: they target segments by name and need the horizon.
+        for (p, entry) in platformMap.entries.enumerated() {
+            guard let boostEntry = try entry.value.mapping(allowedKeys: platformKeys).entry("boost") else { continue }
+            platforms[p].boost = try decodeBoost(boostEntry, platform: platforms[p].name, market: presets[p].adMarket,
+                                                 segments: audience.segments, horizon: horizon)
+        }
+
         // Followers must fit among the expected users of each platform.
         for (p, platform) in platforms.enumerated() {
             let expectedUsers = audience.segments.reduce(0.0) { $0 + Double(audience.size) * $1.share * $1.platformUse[p] }
@@ -144,7 +151,7 @@ public enum ScenarioLoader {
     // MARK: - Platforms
 
     static let platformKeys = ["preset", "followers", "feed", "engagement", "churn_per_week", "graph",
-                               "production_hours", "plan"]
+                               "production_hours", "plan", "boost"]
 
     static func decodePlatform(name: String, _ node: YAMLValue, baseDirectory: URL) throws -> (PlatformSpec, PlatformPreset) {
         let m = try node.mapping(allowedKeys: platformKeys)

@@ -7,6 +7,12 @@ public enum StreamPurpose: UInt64, Sendable {
     case graph = 2
     case followers = 3
     case replicate = 4
+    /// Paid boosts: the CPM of a replicate and platform.
+    case paidCPM = 5
+    /// Paid boosts: the candidate sequence of one replicate, platform and week.
+    case paidTargets = 6
+    /// Paid boosts: what the paid viewers of one replicate, platform and week do.
+    case paidEngagement = 7
     case test = 99
 }
 
@@ -38,7 +44,8 @@ public final class RandomStream: @unchecked Sendable {
         reseed(seed: seed, purpose: purpose, index: index, key: key)
     }
 
-    /// Restarts the stream as if it had just been created with these arguments (no allocation).
+    /// Restarts the stream as if it had just been created with these arguments, reusing its memory
+    /// (for streams reopened in hot loops: each replicate's accounts, each week's paid boost).
     public func reseed(seed: UInt64, purpose: StreamPurpose, index: UInt64 = 0, key: UInt64 = 0) {
         var k = key
         let keyed = key == 0 ? 0 : cgsl_splitmix64(&k)

@@ -1,0 +1,311 @@
+import Foundation
+
+/// `reachsim sweep`: every combination of the `--set` values, each simulated with the same seed
+/// (common random numbers: variant differences are effects, not noise), summarised into
+/// `sweep.csv` and `hill.csv` (see docs/boost.md for the columns).
+public enum SweepPipeline {
+    public struct Options: Sendable {
+        public var replicates: Int?
+        public var seed: UInt64?
+        public var threads: Int
+        public var outputDirectory: String
+        public var command: [String]
+        public var progress: Bool
+
+        public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    outputDirectory: String, command: [String] = [], progress: Bool = false) {
+            self.replicates = replicates
+            self.seed = seed
+            self.threads = threads
+            self.outputDirectory = outputDirectory
+            self.command = command
+            self.progress = progress
+        }
+    }
+
+    /// One combination of swept values and its simulation.
+    public struct Variant: Sendable {
+        /// 1-based, in the order combinations are run (last `--set` varies fastest).
+        public let number: Int
+        /// One value per parameter, as given.
+        public let values: [String]
+        public let scenario: Scenario
+        public let result: Simulation.Result
+    }
+
+    public struct Report: Sendable {
+        public let scenario: Scenario
+        public let parameters: [SweepParameter]
+        public let variants: [Variant]
+        public let rows: [SweepRow]
+        public let hill: [HillRow]
+        public let directory: String
+        public let files: [String]
+        public let wallTimeSeconds: Double
+    }
+
+    /// A row of `sweep.csv`.
+    public struct SweepRow: Sendable {
+        public let variant: Int
+        public let values: [String]
+        public let platform: String
+        public let metric: String
+        public let summary: Summary
+        /// Bounds of the 90% confidence interval of the mean (mean ± 1.645 sd / √n).
+        public let ciLow: Double
+        public let ciHigh: Double
+        /// Replicates the summary is over (fewer than all when a ratio is undefined in some).
+        public let n: Int
+    }
+
+    /// A row of `hill.csv`: the Hill curve of reach against the budget key, for one group of
+    /// variants (same values of the other keys) and one platform.
+    public struct HillRow: Sendable {
+        public let group: [String]
+        public let platform: String
+        public let points: Int
+        public let fit: HillFit
+    }
+
+    /// Metrics of `sweep.csv`, per variant and platform (segment `all`), in row order.
+    public static let metrics = [
+        "reach_cumulative", "impressions_paid", "spend", "engagements", "followers_gained", "followers",
+        "incremental_reach", "cost_per_1000_reached", "cost_per_engagement", "cost_per_new_follower",
+        "marginal_reach_per_euro",
+    ]
+
+    public static func run(scenarioPath: String, parameters: [SweepParameter], options: Options) throws -> Report {
+        let start = DispatchTime.now()
+        guard !parameters.isEmpty else { throw SweepError("give at least one --set KEY=VALUES") }
+        for (i, p) in parameters.enumerated() where parameters[..<i].contains(where: { $0.key == p.key }) {
+            throw SweepError("--set \(p.key) is given twice")
+        }
+        let combinations = parameters.reduce([[String]]([[]])) { acc, p in acc.flatMap { c in p.values.map { c + [$0] } } }
+        guard combinations.count <= 10_000 else { throw SweepError("\(combinations.count) combinations, at most 10000") }
+
+        // Load every variant first: a bad value fails before any simulation.
+        var scenarios: [Scenario] = []
+        for values in combinations {
+            var s = try ScenarioLoader.load(path: scenarioPath, overrides: Array(zip(parameters, values)))
+            if let r = options.replicates { s.replicates = r }
+            if let seed = options.seed { s.seed = seed }
+            scenarios.append(s)
+        }
+        let base = scenarios[0]
+        let scenarioBytes = try RunPipeline.readBytes(scenarioPath)
+        let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
+
+        // Only boosts change: the audience, graphs and schedules are built once.
+        let boostsOnly = parameters.allSatisfy { $0.key.hasPrefix("platforms.") && $0.key.contains(".boost.") }
+        let shared = boostsOnly ? try World.build(base) : nil
+        let reporter = options.progress
+            ? ProgressReporter(label: base.name, total: base.replicates * scenarios.count) : nil
+        var variants: [Variant] = []
+        for (i, scenario) in scenarios.enumerated() {
+            let world = try shared.map { $0.withBoosts(of: scenario) } ?? World.build(scenario)
+            let done = i * scenario.replicates
+            let result = Simulation.run(world, replicates: scenario.replicates, threads: options.threads) { n in
+                reporter?.update(completed: done + n)
+            }
+            variants.append(Variant(number: i + 1, values: combinations[i], scenario: scenario, result: result))
+        }
+        reporter?.finish()
+
+        let rows = summarize(variants, parameters: parameters)
+        let hill = fitHill(variants, parameters: parameters)
+        let sweepCSV = renderSweep(rows, scenario: base, parameters: parameters)
+        let hillCSV = renderHill(hill, scenario: base, parameters: parameters)
+        let files = [try output.stage("sweep.csv", bytes: sweepCSV), try output.stage("hill.csv", bytes: hillCSV)]
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let manifest = Manifest(
+            reachsimVersion: ReachSimVersion.string, scenario: base.name, scenarioPath: scenarioPath,
+            scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: base.seed, replicates: base.replicates,
+            threads: options.threads, weeks: base.horizonWeeks, wallTimeSeconds: seconds, files: files,
+            command: options.command)
+        try output.commit(manifest: try manifest.jsonBytes())
+        return Report(scenario: base, parameters: parameters, variants: variants, rows: rows, hill: hill,
+                      directory: options.outputDirectory, files: ["sweep.csv", "hill.csv", "manifest.json"],
+                      wallTimeSeconds: seconds)
+    }
+
+    // MARK: - Per-replicate totals
+
+    /// Per replicate totals of one variant and platform slot (segment `all`).
+    struct Totals {
+        var reach: [Double], paid: [Double], spend: [Double], engagements: [Double], gained: [Double], followers: [Double]
+    }
+
+    static func totals(_ result: Simulation.Result, platform p: Int) -> Totals {
+        let layout = result.layout, s = layout.allSegments, last = layout.weeks - 1
+        func sum(_ metrics: [Metric]) -> [Double] {
+            (0..<result.replicates).map { r in
+                var t = 0.0
+                for w in 0..<layout.weeks {
+                    for m in metrics { t += result.value(replicate: r, week: w, platform: p, segment: s, metric: m) }
+                }
+                return t
+            }
+        }
+        func end(_ m: Metric) -> [Double] {
+            (0..<result.replicates).map { result.value(replicate: $0, week: last, platform: p, segment: s, metric: m) }
+        }
+        return Totals(reach: end(.reachCumulative), paid: sum([.impressionsPaid]), spend: sum([.spend]),
+                      engagements: sum([.likes, .comments, .shares]), gained: sum([.followersGained]),
+                      followers: end(.followers))
+    }
+
+    /// Index of the budget parameter (the first whose leaf is a `budget_*` key), if any.
+    static func budgetParameter(_ parameters: [SweepParameter]) -> Int? {
+        parameters.firstIndex { BoostSpec.budgetKeys.contains($0.leaf) }
+    }
+
+    /// Variant indices grouped by the values of the other parameters, each group sorted by budget.
+    static func groups(_ variants: [Variant], budget b: Int) -> [[Int]] {
+        var order: [[String]] = []
+        var members: [[String]: [Int]] = [:]
+        for (i, v) in variants.enumerated() {
+            var key = v.values
+            key.remove(at: b)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(i)
+        }
+        return order.map { key in
+            members[key]!.sorted { (Double(variants[$0].values[b]) ?? 0) < (Double(variants[$1].values[b]) ?? 0) }
+        }
+    }
+
+    static func summarize(_ variants: [Variant], parameters: [SweepParameter]) -> [SweepRow] {
+        let base = variants[0].scenario
+        let names = base.platforms.map(\.name) + ["all"]
+        let slots = names.count
+        // totals[v][p]
+        let totals = variants.map { v in (0..<slots).map { Self.totals(v.result, platform: $0) } }
+        let allSlot = slots - 1
+        // Per variant: the baseline (smallest budget of its group) and the next larger budget.
+        var baseline = Array(variants.indices), next: [Int?] = Array(repeating: nil, count: variants.count)
+        let hasBudget = budgetParameter(parameters) != nil
+        if let b = budgetParameter(parameters) {
+            for group in groups(variants, budget: b) {
+                for (k, v) in group.enumerated() {
+                    baseline[v] = group[0]
+                    next[v] = k + 1 < group.count ? group[k + 1] : nil
+                }
+            }
+        }
+        func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(max(1, xs.count)) }
+
+        var rows: [SweepRow] = []
+        for (v, variant) in variants.enumerated() {
+            let n = variant.result.replicates
+            for p in 0..<slots {
+                let t = totals[v][p], t0 = totals[baseline[v]][p]
+                let spend = totals[v][allSlot].spend, spend0 = totals[baseline[v]][allSlot].spend
+                func add(_ metric: String, _ xs: [Double], mean override: Double? = nil) {
+                    let finite = xs.filter(\.isFinite)
+                    guard !finite.isEmpty else { return }
+                    var s = Statistics.summarize(finite)
+                    if let override { s.mean = override }
+                    let half = 1.6448536269514722 * s.sd / Double(finite.count).squareRoot()
+                    rows.append(SweepRow(variant: variant.number, values: variant.values, platform: names[p], metric: metric,
+                                         summary: s, ciLow: s.mean - half, ciHigh: s.mean + half, n: finite.count))
+                }
+                add("reach_cumulative", t.reach)
+                add("impressions_paid", t.paid)
+                add("spend", t.spend)
+                add("engagements", t.engagements)
+                add("followers_gained", t.gained)
+                add("followers", t.followers)
+                let dReach = (0..<n).map { t.reach[$0] - t0.reach[$0] }
+                if hasBudget { add("incremental_reach", dReach) }
+                // Costs of what the spend above the baseline adds: Δspend / Δy per replicate (undefined
+                // where Δy ≤ 0); the mean is the ratio of means.
+                let dSpend = (0..<n).map { spend[$0] - spend0[$0] }
+                if mean(dSpend) > 0 {
+                    func cost(_ metric: String, _ dy: [Double], per: Double) {
+                        let ratios = (0..<n).map { dy[$0] > 0 ? dSpend[$0] / dy[$0] * per : .nan }
+                        let m = mean(dy)
+                        if m > 0 { add(metric, ratios, mean: mean(dSpend) / m * per) }
+                    }
+                    cost("cost_per_1000_reached", dReach, per: 1000)
+                    cost("cost_per_engagement", (0..<n).map { t.engagements[$0] - t0.engagements[$0] }, per: 1)
+                    cost("cost_per_new_follower", (0..<n).map { t.gained[$0] - t0.gained[$0] }, per: 1)
+                }
+                // The next euro: (reach at the next budget − reach here) / (mean spend there − here),
+                // per replicate under common random numbers.
+                if let u = next[v] {
+                    let step = mean(totals[u][allSlot].spend) - mean(spend)
+                    if step > 0 {
+                        let tu = totals[u][p]
+                        add("marginal_reach_per_euro", (0..<n).map { (tu.reach[$0] - t.reach[$0]) / step })
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
+    static func fitHill(_ variants: [Variant], parameters: [SweepParameter]) -> [HillRow] {
+        guard let b = budgetParameter(parameters) else { return [] }
+        let names = variants[0].scenario.platforms.map(\.name) + ["all"]
+        var rows: [HillRow] = []
+        for group in groups(variants, budget: b) {
+            var key = variants[group[0]].values
+            key.remove(at: b)
+            let x = group.map { Double(variants[$0].values[b]) ?? 0 }
+            for p in names.indices {
+                let y = group.map { i -> Double in
+                    let reach = totals(variants[i].result, platform: p).reach
+                    return reach.reduce(0, +) / Double(reach.count)
+                }
+                if let fit = HillFit.fit(x: x, y: y) {
+                    rows.append(HillRow(group: key, platform: names[p], points: x.count, fit: fit))
+                }
+            }
+        }
+        return rows
+    }
+
+    // MARK: - CSV
+
+    static func renderSweep(_ rows: [SweepRow], scenario: Scenario, parameters: [SweepParameter]) -> [UInt8] {
+        var csv = CSVWriter()
+        for h in ["scenario", "variant"] + parameters.map(\.key)
+            + ["platform", "metric", "mean", "sd", "p05", "p50", "p95", "ci90_low", "ci90_high", "n"] { csv.append(h) }
+        csv.endRow()
+        for row in rows {
+            csv.append(scenario.name)
+            csv.append(row.variant)
+            for v in row.values { csv.append(v) }
+            csv.append(row.platform)
+            csv.append(row.metric)
+            let s = row.summary
+            for v in [s.mean, s.sd, s.p05, s.p50, s.p95, row.ciLow, row.ciHigh] { csv.append(SummaryTable.formatted(v)) }
+            csv.append(row.n)
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+
+    static func renderHill(_ rows: [HillRow], scenario: Scenario, parameters: [SweepParameter]) -> [UInt8] {
+        var csv = CSVWriter()
+        let b = budgetParameter(parameters)
+        var others = parameters.map(\.key)
+        if let b { others.remove(at: b) }
+        for h in ["scenario"] + others + ["budget_key", "platform", "metric", "alpha", "k", "r", "baseline",
+                                          "rmse", "r2", "k_at_bound", "points"] { csv.append(h) }
+        csv.endRow()
+        for row in rows {
+            csv.append(scenario.name)
+            for v in row.group { csv.append(v) }
+            csv.append(b.map { parameters[$0].key } ?? "")
+            csv.append(row.platform)
+            csv.append("reach_cumulative")
+            let f = row.fit
+            for v in [f.alpha, f.k, f.r, f.baseline, f.rmse, f.r2] { csv.append(SummaryTable.formatted(v)) }
+            csv.append(f.kAtBound ? "true" : "false")
+            csv.append(row.points)
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+}

@@ -1,0 +1,106 @@
+/// A paid boost on one platform (`platforms.<name>.boost` in a scenario; see docs/boost.md).
+///
+/// Each week of the boost window the week's budget buys `budget / CPM × 1000` impressions (in
+/// people), which land on random members of the targeted pool, respecting the frequency cap.
+/// Unique reach therefore saturates by itself as the pool is exhausted.
+public struct BoostSpec: Sendable, Equatable {
+    /// How the money is given.
+    public enum Budget: Sendable, Equatable {
+        /// Euros per week of the window.
+        case perWeek(Double)
+        /// Euros per month of the window; a week gets `perMonth × 12 / 52`.
+        case perMonth(Double)
+        /// Euros per post published on the platform in a week of the window (posts dropped for
+        /// lack of hours are not boosted).
+        case perPost(Double)
+        /// Euros over the whole window, spread evenly over its weeks.
+        case total(Double)
+
+        /// The money given, whatever the unit (0 means no boost at all).
+        public var amount: Double {
+            switch self {
+            case .perWeek(let v), .perMonth(let v), .perPost(let v), .total(let v): v
+            }
+        }
+    }
+
+    /// What the platform optimises delivery for.
+    public enum Objective: String, CaseIterable, Sendable {
+        /// Impressions land uniformly on the targeted pool (Meta's Reach objective).
+        case reach
+        /// Impressions favour people likelier to engage: a pool member is drawn with weight
+        /// proportional to their segment's affinity (segments of affinity 0 are left out).
+        case engagement
+    }
+
+    /// Which people of the targeted segments may be shown the boost.
+    public enum Audience: String, CaseIterable, Sendable {
+        case followers
+        case nonFollowers = "non_followers"
+        case both
+    }
+
+    public var budget: Budget
+    /// First and last week of the boost, 1-based and inclusive, within the horizon.
+    public var startWeek: Int
+    public var endWeek: Int
+    public var objective: Objective
+    /// Indices of the targeted segments (all by default).
+    public var segments: [Int]
+    /// Targeted localities (all by default).
+    public var localities: [Locality]
+    public var audience: Audience
+    /// At most `capImpressions` impressions per person per `capWeeks` weeks (periods counted from
+    /// `startWeek`); `nil` for no cap. Default: the ad market's cap per 7 days.
+    public var capImpressions: Int?
+    public var capWeeks: Int
+    /// CPM range in euros per 1,000 impressions: each replicate draws its CPM from a lognormal
+    /// distribution whose 5% and 95% quantiles are `cpmLow` and `cpmHigh` (equal: a fixed CPM).
+    public var cpmLow: Double
+    public var cpmHigh: Double
+    /// Format of the boosted content (engagement rates are the platform's for that format).
+    public var format: PostFormat
+    /// Paid viewers engage and follow at the platform's rates for the format × the segment's
+    /// affinity × this multiplier (0...10; default 0.5, an assumption: people who did not choose
+    /// to see the institution respond less than its public).
+    public var engagementMultiplier: Double
+
+    public init(budget: Budget, startWeek: Int, endWeek: Int, objective: Objective = .reach,
+                segments: [Int], localities: [Locality] = Locality.allCases, audience: Audience = .both,
+                capImpressions: Int?, capWeeks: Int = 1, cpmLow: Double, cpmHigh: Double,
+                format: PostFormat = .image, engagementMultiplier: Double = 0.5) {
+        self.budget = budget
+        self.startWeek = startWeek
+        self.endWeek = endWeek
+        self.objective = objective
+        self.segments = segments
+        self.localities = localities
+        self.audience = audience
+        self.capImpressions = capImpressions
+        self.capWeeks = capWeeks
+        self.cpmLow = cpmLow
+        self.cpmHigh = cpmHigh
+        self.format = format
+        self.engagementMultiplier = engagementMultiplier
+    }
+
+    /// Weeks in the window.
+    public var weeks: Int { endWeek - startWeek + 1 }
+
+    /// Whether week `w` (0-based) is in the window.
+    public func isActive(week w: Int) -> Bool { w + 1 >= startWeek && w + 1 <= endWeek }
+
+    /// The budget of 0-based week `w`, in euros, given the posts the platform publishes that week.
+    public func budget(week w: Int, posts: Int) -> Double {
+        guard isActive(week: w) else { return 0 }
+        switch budget {
+        case .perWeek(let v): return v
+        case .perMonth(let v): return v * 12 / 52
+        case .perPost(let v): return v * Double(posts)
+        case .total(let v): return v / Double(weeks)
+        }
+    }
+
+    /// The `budget_*` key names, in the order documented.
+    public static let budgetKeys = ["budget_per_week", "budget_per_month", "budget_per_post", "budget_total"]
+}
