@@ -19,44 +19,23 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("KEY=VALUES to sweep (repeatable).", valueName: "KEY=VALUES"))
     var sets: [String] = []
 
-    @Option(help: "Replicates per variant (overrides the scenario's `replicates`).")
-    var replicates: Int?
-
-    @Option(help: "Seed (overrides the scenario's `seed`); every variant uses it.")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores). The output does not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(name: .shortAndLong, help: "Output directory (created if missing).")
-    var out: String = "out"
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var simulation: SimulationArguments
 
     func validate() throws {
         if sets.isEmpty { throw ValidationError("Please give at least one --set KEY=VALUES.") }
         for s in sets {
             do { _ = try SweepParameter(parsing: s) } catch { throw ValidationError(error.description + ".") }
         }
-        if let r = replicates, !(1...1_000_000).contains(r) {
-            throw ValidationError("--replicates must be between 1 and 1000000, got \(r).")
-        }
-        if !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 1024, got \(threads).")
-        }
     }
 
     func run() throws {
-        let options = SweepPipeline.Options(
-            replicates: replicates, seed: seed, threads: threads, outputDirectory: out,
-            command: CommandLine.arguments, progress: !quiet)
+        let options = simulation.options(defaultOutput: "out", progress: true)
         let report: SweepPipeline.Report
         do {
             let parameters = try sets.map { try SweepParameter(parsing: $0) }
             report = try SweepPipeline.run(scenarioPath: scenario, parameters: parameters, options: options)
         } catch { throw fail(error) }
-        if quiet { return }
+        if simulation.quiet { return }
         print(SweepTable.render(report))
         print("")
         print(String(format: "%d variants × %d replicates × %d weeks in %.1f s.", report.variants.count,

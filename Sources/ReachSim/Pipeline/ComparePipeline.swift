@@ -9,26 +9,7 @@ import Foundation
 /// are used wherever the scenarios agree. `independent: true` gives each alternative other
 /// streams instead (seed + k), to measure how much CRN narrows the interval.
 public enum ComparePipeline {
-    public struct Options: Sendable {
-        public var replicates: Int?
-        public var seed: UInt64?
-        public var threads: Int
-        public var outputDirectory: String
-        public var command: [String]
-        public var progress: Bool
-        public var independent: Bool
-
-        public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    outputDirectory: String, command: [String] = [], progress: Bool = false, independent: Bool = false) {
-            self.replicates = replicates
-            self.seed = seed
-            self.threads = threads
-            self.outputDirectory = outputDirectory
-            self.command = command
-            self.progress = progress
-            self.independent = independent
-        }
-    }
+    public typealias Options = SimulationOptions
 
     /// One scenario's outcome over the horizon, for the terminal verdict.
     public struct Verdict: Sendable {
@@ -52,7 +33,9 @@ public enum ComparePipeline {
         "diff_ci90_low", "diff_ci90_high", "diff_p05", "diff_p95", "p_alt_higher",
     ]
 
-    public static func run(scenarioPaths: [String], options: Options) throws -> Report {
+    /// - Parameter independent: give alternative k the streams of seed + k instead of common
+    ///   random numbers (to measure what common random numbers save).
+    public static func run(scenarioPaths: [String], options: Options, independent: Bool = false) throws -> Report {
         precondition(scenarioPaths.count >= 2, "compare needs a base and at least one alternative")
         let start = DispatchTime.now()
         var scenarios = try scenarioPaths.map { try ScenarioLoader.load(path: $0) }
@@ -65,7 +48,7 @@ public enum ComparePipeline {
                                     message: "the name '\(scenarios[k].name)' is also the name of \(other); scenarios compared must have distinct names")
             }
             seen[scenarios[k].name] = path
-            scenarios[k].seed = options.independent ? seed &+ UInt64(k) : seed
+            scenarios[k].seed = independent ? seed &+ UInt64(k) : seed
             scenarios[k].replicates = replicates
         }
         let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))

@@ -3,29 +3,7 @@ import Foundation
 /// `reachsim run`: scenario file → world → replicates → `weekly.csv`, `summary.csv`,
 /// `manifest.json`, written atomically (see `OutputTransaction`).
 public enum RunPipeline {
-    public struct Options: Sendable {
-        /// Overrides the scenario's replicates when set.
-        public var replicates: Int?
-        /// Overrides the scenario's seed when set.
-        public var seed: UInt64?
-        /// Worker threads, ≥ 1.
-        public var threads: Int
-        public var outputDirectory: String
-        /// The command line, recorded in the manifest.
-        public var command: [String]
-        /// Show a progress line on stderr (only when it is a terminal and the run lasts > 1 s).
-        public var progress: Bool
-
-        public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    outputDirectory: String, command: [String] = [], progress: Bool = false) {
-            self.replicates = replicates
-            self.seed = seed
-            self.threads = threads
-            self.outputDirectory = outputDirectory
-            self.command = command
-            self.progress = progress
-        }
-    }
+    public typealias Options = SimulationOptions
 
     /// What a finished run reports to the terminal.
     public struct Report: Sendable {

@@ -4,24 +4,7 @@ import Foundation
 /// (common random numbers: variant differences are effects, not noise), summarised into
 /// `sweep.csv` and `hill.csv` (see docs/boost.md for the columns).
 public enum SweepPipeline {
-    public struct Options: Sendable {
-        public var replicates: Int?
-        public var seed: UInt64?
-        public var threads: Int
-        public var outputDirectory: String
-        public var command: [String]
-        public var progress: Bool
-
-        public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    outputDirectory: String, command: [String] = [], progress: Bool = false) {
-            self.replicates = replicates
-            self.seed = seed
-            self.threads = threads
-            self.outputDirectory = outputDirectory
-            self.command = command
-            self.progress = progress
-        }
-    }
+    public typealias Options = SimulationOptions
 
     /// One combination of swept values and its simulation.
     public struct Variant: Sendable {

@@ -47,7 +47,7 @@ import Testing
         let paths = try write(["1-base.yaml": Self.base, "2-alt.yaml": Self.alt], in: dir)
         func width(independent: Bool) throws -> (all: Double, facebook: Double) {
             let out = dir.appendingPathComponent(independent ? "ind" : "crn")
-            _ = try ComparePipeline.run(scenarioPaths: paths, options: .init(replicates: 12, threads: 2, outputDirectory: out.path, independent: independent))
+            _ = try ComparePipeline.run(scenarioPaths: paths, options: .init(replicates: 12, threads: 2, outputDirectory: out.path), independent: independent)
             let final = try rows(out).filter { $0[2] == "4" && $0[4] == "all" && $0[5] == "reach_cumulative" }
             func w(_ platform: String) -> Double {
                 let r = final.first { $0[3] == platform }!
