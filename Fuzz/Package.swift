@@ -12,7 +12,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzScenario", dependencies: [.product(name: "ReachSim", package: parentName)]),
-        .executableTarget(name: "FuzzEdgeList", dependencies: [.product(name: "ReachSim", package: parentName)]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzScenario", dependencies: ["FuzzSupport", .product(name: "ReachSim", package: parentName)]),
+        .executableTarget(name: "FuzzEdgeList", dependencies: ["FuzzSupport", .product(name: "ReachSim", package: parentName)]),
     ]
 )
