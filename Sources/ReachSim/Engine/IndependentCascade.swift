@@ -52,18 +52,14 @@ public final class IndependentCascade {
                 let start = offsets[u], degree = offsets[u + 1] - start
                 tried += degree
                 if p <= 0 || degree == 0 { continue }
-                var j = p >= 1 ? 0 : rng.geometricSkip(logOneMinusP: logq)
-                while j < degree {
+                // p = 1 needs no special case: log(1 − p) = −∞ makes every jump 0.
+                rng.forEachSuccess(in: degree, logOneMinusP: logq) { j in
                     let v = Int(targets[start + j])
                     if stamp[v] != mark {
                         stamp[v] = mark
                         queue[tail] = UInt32(v)
                         tail += 1
                     }
-                    if p >= 1 { j += 1; continue }
-                    let skip = rng.geometricSkip(logOneMinusP: logq)
-                    if skip >= degree { break }
-                    j += skip + 1
                 }
             }
         }

@@ -160,27 +160,7 @@ final class ReplicateRunner {
         ctx.quality = feed.postQuality(format: post.format, rng)
 
         feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
-        for c in 0..<classCount {
-            let members = set.members(ofClass: c)
-            let p0 = visibility[c]
-            if members.isEmpty || p0 <= 0 { continue }
-            var i: Int
-            let logq: Double
-            if p0 >= 1 { logq = -.infinity; i = 0 } else {
-                logq = _log1p(-p0)
-                i = rng.geometricSkip(logOneMinusP: logq)
-            }
-            while i < members.count {
-                let v = Int(members[i])
-                postSeen[v] = serial
-                view(v, platform: p, set: set, format: post.format, kind: .impressionsOrganic,
-                     week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
-                if p0 >= 1 { i += 1; continue }
-                let skip = rng.geometricSkip(logOneMinusP: logq)
-                if skip >= members.count { break }
-                i += skip + 1
-            }
-        }
+        exposeFollowers(set, platform: p, format: post.format, week: w, multiplier: 1, ctx: &ctx, queued: &queued, rng: rng)
         feedSteps(feed, post: post, week: w, ctx: &ctx, queued: &queued, rng: rng)
         cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
                 ctx: &ctx, queued: &queued, rng: rng)
@@ -438,7 +418,7 @@ extension ReplicateRunner {
             }
             if ranked.secondWaveMultiplier > 0 && ctx.views > 0
                 && Double(ctx.engagements) >= ranked.secondWaveThreshold * Double(ctx.views) {
-                secondWave(set, platform: p, format: post.format, week: w, multiplier: ranked.secondWaveMultiplier,
+                exposeFollowers(set, platform: p, format: post.format, week: w, multiplier: ranked.secondWaveMultiplier,
                            ctx: &ctx, queued: &queued, rng: rng)
             }
             if post.format == .shortVideo, let reels = ranked.reels {
@@ -457,31 +437,19 @@ extension ReplicateRunner {
         }
     }
 
-    /// Followers of each class who have not seen the post see it with min(1, visibility[c] × m)
-    /// (geometric skipping over all members; those who already saw it are passed over).
-    private func secondWave(_ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int, multiplier: Double,
-                            ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
+    /// Followers of each class who have not seen the post see it with min(1, visibility[c] × m):
+    /// the first wave (m = 1, nobody has seen it yet) and the second wave of ranked feeds.
+    private func exposeFollowers(_ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int, multiplier: Double,
+                                 ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         for c in 0..<classCount {
             let members = set.members(ofClass: c)
-            let p0 = min(1, visibility[c] * multiplier)
-            if members.isEmpty || p0 <= 0 { continue }
-            var i: Int
-            let logq: Double
-            if p0 >= 1 { logq = -.infinity; i = 0 } else {
-                logq = _log1p(-p0)
-                i = rng.geometricSkip(logOneMinusP: logq)
-            }
-            while i < members.count {
+            rng.forEachSuccess(in: members.count, probability: min(1, visibility[c] * multiplier)) { i in
                 let v = Int(members[i])
                 if postSeen[v] != serial {
                     postSeen[v] = serial
                     view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
                          week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
                 }
-                if p0 >= 1 { i += 1; continue }
-                let skip = rng.geometricSkip(logOneMinusP: logq)
-                if skip >= members.count { break }
-                i += skip + 1
             }
         }
     }

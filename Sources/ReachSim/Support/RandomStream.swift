@@ -104,6 +104,32 @@ public final class RandomStream: @unchecked Sendable {
         return g >= 9.0e18 ? Int.max : Int(g)
     }
 
+    /// Calls `body` with the indices, ascending, of the successes among `n` independent
+    /// Bernoulli(`p`) trials: exact thinning with one geometric jump (one draw) per success, so
+    /// the work is proportional to the successes, not to `n`. p ≤ 0 visits nothing, p ≥ 1 all.
+    @inlinable @inline(__always)
+    public func forEachSuccess(in n: Int, probability p: Double, _ body: (Int) throws -> Void) rethrows {
+        if n <= 0 || p <= 0 { return }
+        if p >= 1 {
+            for i in 0..<n { try body(i) }
+            return
+        }
+        try forEachSuccess(in: n, logOneMinusP: _log1p(-p), body)
+    }
+
+    /// The same with log(1 − p) computed once by the caller (0 < p < 1), for loops that thin
+    /// many short runs with one p.
+    @inlinable @inline(__always)
+    public func forEachSuccess(in n: Int, logOneMinusP logq: Double, _ body: (Int) throws -> Void) rethrows {
+        var i = geometricSkip(logOneMinusP: logq)
+        while i < n {
+            try body(i)
+            let skip = geometricSkip(logOneMinusP: logq)
+            if skip >= n { return }
+            i += skip + 1
+        }
+    }
+
     /// log(U) for U uniform in (0, 1].
     @inlinable @inline(__always)
     func log1mUniform() -> Double { _log(1.0 - uniform()) }

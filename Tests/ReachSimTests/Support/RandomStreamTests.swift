@@ -41,19 +41,17 @@ import Testing
         #expect(abs(sum / Double(n) - 0.5) < 4 * se)
     }
 
-    /// Geometric skipping visits each of n trials with probability p: the count is Binomial(n, p).
+    /// Geometric skipping visits each of n trials with probability p: the count is Binomial(n, p),
+    /// the indices ascend and stay in range.
     @Test(arguments: [0.001, 0.05, 0.5, 0.97])
     func geometricSkipIsBernoulliThinning(p: Double) {
         let s = RandomStream(seed: 11, purpose: .test)
         let n = 100_000
-        let logq = _log(1 - p)
-        var hits = 0
-        var i = s.geometricSkip(logOneMinusP: logq)
-        while i < n {
+        var hits = 0, last = -1
+        s.forEachSuccess(in: n, probability: p) { i in
+            #expect(i > last && i < n)
+            last = i
             hits += 1
-            let skip = s.geometricSkip(logOneMinusP: logq)
-            if skip >= n { break }
-            i += skip + 1
         }
         let mean = Double(n) * p
         let se = (Double(n) * p * (1 - p)).squareRoot()
@@ -70,5 +68,14 @@ import Testing
         #expect(abs(Double(total) / Double(reps) - mean) < 4 * se)
         #expect(s.binomial(10, 0) == 0)
         #expect(s.binomial(10, 1) == 10)
+    }
+
+    @Test func certainAndImpossibleTrials() {
+        let s = RandomStream(seed: 2, purpose: .test)
+        var all: [Int] = [], none = 0
+        s.forEachSuccess(in: 5, probability: 1) { all.append($0) }
+        s.forEachSuccess(in: 5, probability: 0) { _ in none += 1 }
+        #expect(all == [0, 1, 2, 3, 4])
+        #expect(none == 0)
     }
 }
