@@ -35,13 +35,13 @@ final class FollowerSet {
         position.deallocate()
     }
 
-    /// Empties the set and fills it with `agents` (classes from `classOf`).
-    func reset(to agents: [UInt32], classOf: UnsafePointer<UInt8>) {
+    /// Empties the set and fills it with those of `agents` that `keep` (classes from `classOf`).
+    func reset(to agents: [UInt32], classOf: UnsafePointer<UInt8>, keep: (Int) -> Bool = { _ in true }) {
         for c in 0..<classCount {
             for i in 0..<count[c] { position[Int(members[start[c] + i])] = -1 }
             count[c] = 0
         }
-        for a in agents { insert(Int(a), cls: Int(classOf[Int(a)])) }
+        for a in agents where keep(Int(a)) { insert(Int(a), cls: Int(classOf[Int(a)])) }
     }
 
     @inline(__always) func contains(_ agent: Int) -> Bool { position[agent] >= 0 }
@@ -62,6 +62,11 @@ final class FollowerSet {
         position[Int(moved)] = Int32(i)
         position[Int(gone)] = -1
         count[cls] = last
+    }
+
+    /// Removes `agent`, a member of class `cls`.
+    @inline(__always) func remove(agent: Int, cls: Int) {
+        remove(cls: cls, at: Int(position[agent]))
     }
 
     /// Members of class `cls`, valid until the set changes.

@@ -206,8 +206,9 @@ extension World {
         precondition(scenario.platforms.count == self.scenario.platforms.count)
         precondition(scenario.seed == self.scenario.seed, "the audience and graphs depend on the seed")
         return World(
-            scenario: scenario, audience: audience, graphs: graphs, accounts: accounts, schedule: schedule,
-            feeds: feeds, likeRate: likeRate, commentRate: commentRate, shareRate: shareRate,
+            scenario: scenario, audience: audience, graphs: graphs, accounts: accounts, accountIndex: accountIndex,
+            schedule: schedule, migrations: migrations, activeAtStart: activeAtStart,
+            activeUsersAtStart: activeUsersAtStart, feeds: feeds, likeRate: likeRate, commentRate: commentRate, shareRate: shareRate,
             followRate: followRate, usersPerClass: usersPerClass,
             paidPools: scenario.platforms.enumerated().map { p, platform in
                 PaidPool(platform: platform, audience: audience, segments: scenario.audience.segments,

@@ -33,9 +33,27 @@ final class ReplicateRunner {
     private let classOf: UnsafeMutablePointer<UInt8>
     /// Serial of the last post each agent saw (so a person counts once per post).
     private let postSeen: UnsafeMutablePointer<UInt32>
-    /// Per agent and platform slot (platforms, then all), interleaved `agent * slots + slot` so one
-    /// cache line serves a view's two checks: week + 1 when the agent was last reached, 0 never.
+    /// Per agent and slot (platforms, then all, then accounts), interleaved `agent * stampSlots + slot`
+    /// so one cache line serves a view's checks: week + 1 when the agent was last reached, 0 never.
     private let reachStamp: UnsafeMutablePointer<UInt16>
+    private let stampSlots: Int
+    /// This week's per-account counters, `account * metricCount + metric`.
+    private let accountWeek: UnsafeMutablePointer<Double>
+    /// Reached since week 0 by each account's posts.
+    private var accountCumulative: [Int]
+    /// Per agent: bit p set while the agent actively uses platform p (trends change it).
+    private let activeMask: UnsafeMutablePointer<UInt32>
+    private var activeCount: [Int]
+    /// Per platform: whether a trend changes its users (only then are views checked against `activeMask`).
+    private let hasTrend: [Bool]
+    /// Per platform: who stops or starts using it, per replicate.
+    private let trendStreams: [RandomStream]
+    /// Per agent: bit m set once the agent has decided about migration m (one decision per person).
+    private let decided: UnsafeMutablePointer<UInt8>
+    /// Per account: its status in the week being simulated.
+    private var status: [AccountStatus]
+    /// Visibility of an amplifying account's followers, by class.
+    private var amplifierVisibility: [Double]
     /// Engagement probabilities flattened `(platform * formats + format) * segments + segment`,
     /// and follow probabilities `platform * segments + segment`.
     private let likeRate, commentRate, shareRate, followRate: UnsafeMutablePointer<Double>
@@ -73,7 +91,19 @@ final class ReplicateRunner {
         classOf = .allocate(capacity: max(1, agentCount))
         classOf.initialize(from: world.audience.classOf, count: agentCount)
         postSeen = .allocate(capacity: max(1, agentCount))
-        reachStamp = .allocate(capacity: max(1, agentCount * layout.platformSlots))
+        stampSlots = layout.platformSlots + world.accounts.count
+        reachStamp = .allocate(capacity: max(1, agentCount * stampSlots))
+        accountWeek = .allocate(capacity: max(1, layout.perAccountWeek))
+        accountCumulative = Array(repeating: 0, count: world.accounts.count)
+        activeMask = .allocate(capacity: max(1, agentCount))
+        activeCount = world.activeUsersAtStart
+        hasTrend = world.scenario.platforms.indices.map { p in
+            world.scenario.timeline.contains { if case .trend(p, _, _) = $0.kind { true } else { false } }
+        }
+        trendStreams = world.scenario.platforms.map { _ in RandomStream(seed: 0, purpose: .trend) }
+        decided = .allocate(capacity: max(1, agentCount))
+        status = Array(repeating: .posting, count: world.accounts.count)
+        amplifierVisibility = Array(repeating: 0, count: world.audience.classes.count)
         queue = .allocate(capacity: max(1, agentCount))
         week = .allocate(capacity: layout.perWeek)
         cumulative = Array(repeating: 0, count: layout.platformSlots * layout.segments)
@@ -106,6 +136,9 @@ final class ReplicateRunner {
         classOf.deallocate()
         postSeen.deallocate()
         reachStamp.deallocate()
+        accountWeek.deallocate()
+        activeMask.deallocate()
+        decided.deallocate()
         queue.deallocate()
         week.deallocate()
         for p in [likeRate, commentRate, shareRate, followRate, paidLike, paidComment, paidShare, paidFollow] {
@@ -119,24 +152,35 @@ final class ReplicateRunner {
         for (a, account) in world.accounts.enumerated() {
             streams[a].reseed(seed: world.scenario.seed, purpose: .replicate, index: UInt64(replicate), key: account.streamKey)
         }
+        activeMask.initialize(from: world.activeAtStart, count: agentCount)
+        for p in activeCount.indices {
+            activeCount[p] = world.activeUsersAtStart[p]
+            let key = RandomStream.key(world.scenario.platforms[p].name)
+            trendStreams[p].reseed(seed: world.scenario.seed, purpose: .trend, index: UInt64(replicate), key: key)
+        }
         for (a, account) in world.accounts.enumerated() {
-            followers[a].reset(to: account.initialFollowers, classOf: classOf)
+            status[a] = world.schedule.first?.status[a] == .inactive ? .inactive : .posting
+            followers[a].reset(to: status[a] == .inactive ? [] : account.initialFollowers, classOf: classOf)
         }
         postSeen.initialize(repeating: 0, count: agentCount)
-        reachStamp.initialize(repeating: 0, count: agentCount * layout.platformSlots)
+        reachStamp.initialize(repeating: 0, count: agentCount * stampSlots)
+        decided.initialize(repeating: 0, count: agentCount)
         serial = 0
         for i in cumulative.indices { cumulative[i] = 0 }
+        for i in accountCumulative.indices { accountCumulative[i] = 0 }
         engaged.reset()
         paid?.startReplicate(replicate, seed: world.scenario.seed, pools: world.paidPools)
 
         for w in 0..<layout.weeks {
             week.initialize(repeating: 0, count: layout.perWeek)
+            accountWeek.initialize(repeating: 0, count: layout.perAccountWeek)
             let plan = world.schedule[w]
+            applyTimeline(plan)
             for post in plan.posts {
-                publish(post, week: w, cadence: plan.cadence[post.account], rng: streams[post.account])
+                publish(post, plan: plan, week: w, rng: streams[post.account])
             }
             if paid != nil { boost(week: w, plan: plan, replicate: replicate) }
-            churn()
+            churn(plan)
             engaged.forget(week: w)
             finishWeek(w, plan: plan, into: out)
         }
@@ -144,7 +188,8 @@ final class ReplicateRunner {
 
     // MARK: - One post
 
-    private func publish(_ post: ScheduledPost, week w: Int, cadence: Double, rng: RandomStream) {
+    private func publish(_ post: ScheduledPost, plan: WeekPlan, week w: Int, rng: RandomStream) {
+        let cadence = plan.cadence[post.account]
         serial &+= 1
         if serial == 0 {  // wrapped: forget every mark
             postSeen.initialize(repeating: 0, count: agentCount)
@@ -158,21 +203,31 @@ final class ReplicateRunner {
         var queued = 0
         currentAccount = a
         ctx.quality = feed.postQuality(format: post.format, rng)
+        let tone = world.accounts[a].tone
+        let effect = CadenceEffects.engagement(cadence: cadence)
+        var copyFactor = 1.0
+        if post.copy, case .crosspost(_, let engagement) = status[a] { copyFactor = engagement }
+        ctx.likeFactor = ctx.quality * tone.like * effect.like * copyFactor
+        ctx.commentFactor = ctx.quality * tone.comment * effect.comment * copyFactor
+        ctx.shareFactor = ctx.quality * tone.share * effect.share * copyFactor
+        ctx.announcement = post.announcement
+        ctx.discoveryMultiplier = plan.discoveryMultiplier[p]
 
         feed.followerVisibility(hour: post.hour, format: post.format, cadence: cadence, into: &visibility)
         exposeFollowers(set, platform: p, format: post.format, week: w, multiplier: 1, ctx: &ctx, queued: &queued, rng: rng)
         feedSteps(feed, post: post, week: w, ctx: &ctx, queued: &queued, rng: rng)
+        amplify(post, plan: plan, week: w, ctx: &ctx, queued: &queued, rng: rng)
         cascade(platform: p, account: a, hour: post.hour, format: post.format, week: w,
                 ctx: &ctx, queued: &queued, rng: rng)
 
-        let discoveryMean = feed.discoveryMean(ctx)  // ranked: engagement score; live: viewers
+        let discoveryMean = feed.discoveryMean(ctx) * ctx.discoveryMultiplier  // ranked: engagement score; live: viewers
         if discoveryMean > 0 && !world.audience.platformUsers[p].isEmpty {
             let users = world.audience.platformUsers[p]
             feed.discoveryAcceptance(hour: post.hour, into: &acceptance)
             let shown = rng.poisson(discoveryMean)
             for _ in 0..<shown {
                 let v = Int(users[rng.below(users.count)])
-                if postSeen[v] == serial || set.contains(v) { continue }
+                if postSeen[v] == serial || set.contains(v) || !isActive(v, p) { continue }
                 // Decided once per person and post: someone offline stays offline for this post.
                 let accept = acceptance[Int(classOf[v])]
                 if accept < 1 && rng.uniform() >= accept { postSeen[v] = serial; continue }
@@ -194,8 +249,10 @@ final class ReplicateRunner {
         guard let paid else { return }
         for (a, account) in world.accounts.enumerated() {
             let p = account.platform
-            guard let pool = world.paidPools[p], world.accounts.firstIndex(where: { $0.platform == p }) == a else { continue }
-            let budget = pool.boost.budget(week: w, posts: plan.produced[p])
+            guard let pool = world.paidPools[p], world.accountIndex[p].first == a, status[a].isOpen else { continue }
+            var spec = pool.boost
+            if let changed = plan.budget[p] { spec.budget = changed }
+            let budget = spec.budget(week: w, posts: plan.produced[p])
             if budget <= 0 { continue }
             serial &+= 1
             if serial == 0 {
@@ -213,6 +270,7 @@ final class ReplicateRunner {
                 if postSeen[v] == serial {  // a repeat impression: paid for, seen before
                     let s = Int(classOf[v]) / ActivityLevels.count
                     week[(p * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.impressionsPaid.rawValue] += 1
+                    accountWeek[a * MetricLayout.metricCount + Metric.impressionsPaid.rawValue] += 1
                     return
                 }
                 postSeen[v] = serial
@@ -232,6 +290,7 @@ final class ReplicateRunner {
         world.feeds[p].peerVisibility(hour: hour, into: &peerProbability)  // probabilities, by class
         var head = 0
         let set = followers[a]
+        let checkActive = hasTrend[p], bit = UInt32(1) << UInt32(p)
         world.graphs[p].withUnsafeCSR { offsets, targets in
             while head < queued {
                 let u = Int(queue[head])
@@ -241,7 +300,7 @@ final class ReplicateRunner {
                 while e < end {
                     let v = Int(targets[e])
                     e += 1
-                    if postSeen[v] == serial { continue }
+                    if postSeen[v] == serial || (checkActive && activeMask[v] & bit == 0) { continue }
                     if rng.uniform() < peerProbability[Int(classOf[v])] {
                         postSeen[v] = serial
                         view(v, platform: p, set: set, format: format, kind: .impressionsShares,
@@ -261,22 +320,30 @@ final class ReplicateRunner {
         let cls = Int(classOf[v])
         let s = cls / ActivityLevels.count
         let base = (p * layout.segmentSlots + s) * MetricLayout.metricCount
+        let own = currentAccount * MetricLayout.metricCount
         week[base + kind.rawValue] += 1
+        accountWeek[own + kind.rawValue] += 1
         ctx.views += 1
         if kind == .impressionsOrganic { ctx.organicViews += 1 }
         if !follower { ctx.nonFollowerViews += 1 }
         let stamp = UInt16(truncatingIfNeeded: w + 1)
-        let own = v * layout.platformSlots + p
-        if reachStamp[own] != stamp {
-            if reachStamp[own] == 0 { cumulative[p * segments + s] += 1 }
-            reachStamp[own] = stamp
+        let stamps = reachStamp + v * stampSlots
+        if stamps[p] != stamp {
+            if stamps[p] == 0 { cumulative[p * segments + s] += 1 }
+            stamps[p] = stamp
             week[base + Metric.reach.rawValue] += 1
         }
-        let all = v * layout.platformSlots + layout.allPlatforms
-        if reachStamp[all] != stamp {
-            if reachStamp[all] == 0 { cumulative[layout.allPlatforms * segments + s] += 1 }
-            reachStamp[all] = stamp
-            week[(layout.allPlatforms * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.reach.rawValue] += 1
+        let all = layout.allPlatforms
+        if stamps[all] != stamp {
+            if stamps[all] == 0 { cumulative[all * segments + s] += 1 }
+            stamps[all] = stamp
+            week[(all * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.reach.rawValue] += 1
+        }
+        let slot = layout.platformSlots + currentAccount
+        if stamps[slot] != stamp {
+            if stamps[slot] == 0 { accountCumulative[currentAccount] += 1 }
+            stamps[slot] = stamp
+            accountWeek[own + Metric.reach.rawValue] += 1
         }
         let r = (p * PostFormat.count + format.index) * segments + s
         var like = likeRate[r], comment = commentRate[r], share = shareRate[r], follow = followRate[p * segments + s]
@@ -285,16 +352,19 @@ final class ReplicateRunner {
             (like, comment, share, follow) = (paidLike[i], paidComment[i], paidShare[i], paidFollow[i])
         }
         let engagementsBefore = ctx.engagements
-        if rng.uniform() < like * ctx.quality {
+        if rng.uniform() < like * ctx.likeFactor {
             week[base + Metric.likes.rawValue] += 1
+            accountWeek[own + Metric.likes.rawValue] += 1
             ctx.likes += 1
         }
-        if rng.uniform() < comment * ctx.quality {
+        if rng.uniform() < comment * ctx.commentFactor {
             week[base + Metric.comments.rawValue] += 1
+            accountWeek[own + Metric.comments.rawValue] += 1
             ctx.comments += 1
         }
-        if rng.uniform() < share * ctx.quality {
+        if rng.uniform() < share * ctx.shareFactor {
             week[base + Metric.shares.rawValue] += 1
+            accountWeek[own + Metric.shares.rawValue] += 1
             ctx.shares += 1
             queue[queued] = UInt32(v)
             queued += 1
@@ -303,24 +373,129 @@ final class ReplicateRunner {
         if !follower && rng.uniform() < follow {
             set.insert(v, cls: cls)
             week[base + Metric.followersGained.rawValue] += 1
+            accountWeek[own + Metric.followersGained.rawValue] += 1
         }
+        if ctx.announcement >= 0 && follower { migrate(v, cls: cls, ctx.announcement, rng: rng) }
     }
 
     // MARK: - End of week
 
-    private func churn() {
-        for (a, account) in world.accounts.enumerated() {
+    private func churn(_ plan: WeekPlan) {
+        for (a, account) in world.accounts.enumerated() where status[a].isOpen {
             let rng = streams[a]
-            let q = world.scenario.platforms[account.platform].churnPerWeek
+            let q = min(1, world.scenario.platforms[account.platform].churnPerWeek * CadenceEffects.churn(cadence: plan.cadence[a]))
             if q <= 0 { continue }
             let set = followers[a]
             for c in 0..<classCount {
                 let n = set.count[c]
                 let k = rng.binomial(n, q)
                 if k == 0 { continue }
-                let base = (account.platform * layout.segmentSlots + c / ActivityLevels.count) * MetricLayout.metricCount
-                week[base + Metric.followersLost.rawValue] += Double(k)
+                lost(Double(k), account: a, cls: c)
                 for _ in 0..<k { set.remove(cls: c, at: rng.below(set.count[c])) }
+            }
+        }
+    }
+
+    /// Counts `k` followers of class `cls` lost by account `a`.
+    private func lost(_ k: Double, account a: Int, cls c: Int) {
+        let base = (world.accounts[a].platform * layout.segmentSlots + c / ActivityLevels.count) * MetricLayout.metricCount
+        week[base + Metric.followersLost.rawValue] += k
+        accountWeek[a * MetricLayout.metricCount + Metric.followersLost.rawValue] += k
+    }
+
+    @inline(__always)
+    private func isActive(_ v: Int, _ p: Int) -> Bool {
+        !hasTrend[p] || activeMask[v] & (UInt32(1) << UInt32(p)) != 0
+    }
+
+    // MARK: - Timeline
+
+    /// Start of a week: accounts open (with their initial followers who still use the platform)
+    /// or close (their followers are lost), and trends move users on or off their platforms.
+    private func applyTimeline(_ plan: WeekPlan) {
+        for a in world.accounts.indices where plan.status[a] != status[a] {
+            let set = followers[a]
+            let p = world.accounts[a].platform
+            if status[a] == .inactive && plan.status[a].isOpen {
+                let bit = UInt32(1) << UInt32(p)
+                set.reset(to: world.accounts[a].initialFollowers, classOf: classOf) { activeMask[$0] & bit != 0 }
+            } else if plan.status[a] == .closed {
+                for c in 0..<classCount where set.count[c] > 0 { lost(Double(set.count[c]), account: a, cls: c) }
+                set.reset(to: [], classOf: classOf)
+            }
+            status[a] = plan.status[a]
+        }
+        for p in hasTrend.indices where hasTrend[p] {
+            let users = world.audience.platformUsers[p]
+            let target = min(users.count, Int((Double(world.activeUsersAtStart[p]) * plan.activeUsers[p]).rounded()))
+            let rng = trendStreams[p]
+            let bit = UInt32(1) << UInt32(p)
+            // Rejection sampling among the platform's potential users; each pick is uniform.
+            while activeCount[p] > target {
+                let v = Int(users[rng.below(users.count)])
+                if activeMask[v] & bit == 0 { continue }
+                activeMask[v] &= ~bit
+                activeCount[p] -= 1
+                for a in world.accountIndex[p] where followers[a].contains(v) {
+                    followers[a].remove(agent: v, cls: Int(classOf[v]))
+                    lost(1, account: a, cls: Int(classOf[v]))
+                }
+            }
+            while activeCount[p] < target {
+                let v = Int(users[rng.below(users.count)])
+                if activeMask[v] & bit != 0 { continue }
+                activeMask[v] |= bit
+                activeCount[p] += 1
+            }
+        }
+    }
+
+    /// A follower of a migration's source saw an announcement: once per person and migration,
+    /// they follow each destination they use with the migration's follow-through.
+    private func migrate(_ v: Int, cls: Int, _ m: Int, rng: RandomStream) {
+        let flag = UInt8(1) << UInt8(m)
+        if decided[v] & flag != 0 { return }
+        decided[v] |= flag
+        let migration = world.migrations[m].migration
+        let probability = migration.followThrough[cls / ActivityLevels.count]
+        for d in migration.destinations {
+            let b = world.accountIndex[d][0]
+            let set = followers[b]
+            guard status[b].isOpen, activeMask[v] & (UInt32(1) << UInt32(d)) != 0, !set.contains(v) else { continue }
+            if rng.uniform() < probability {
+                set.insert(v, cls: cls)
+                week[(d * layout.segmentSlots + cls / ActivityLevels.count) * MetricLayout.metricCount
+                     + Metric.followersGained.rawValue] += 1
+                accountWeek[b * MetricLayout.metricCount + Metric.followersGained.rawValue] += 1
+            }
+        }
+    }
+
+    /// Accounts of the same platform that amplify the author repost the post (each with its
+    /// probability): their followers who have not seen it see the repost with the amplifier's own
+    /// feed visibility, as share impressions of the author's post.
+    private func amplify(_ post: ScheduledPost, plan: WeekPlan, week w: Int, ctx: inout PostCounters, queued: inout Int,
+                         rng: RandomStream) {
+        let a = post.account
+        let amplifiers = world.accounts[a].amplifiers
+        if amplifiers.isEmpty { return }
+        let p = world.accounts[a].platform
+        let author = followers[a]
+        for (b, probability) in amplifiers where status[b] == .posting {
+            guard rng.uniform() < probability else { continue }
+            world.feeds[p].followerVisibility(hour: post.hour, format: post.format, cadence: plan.cadence[b],
+                                              into: &amplifierVisibility)
+            let reposter = followers[b]
+            for c in 0..<classCount {
+                let members = reposter.members(ofClass: c)
+                rng.forEachSuccess(in: members.count, probability: amplifierVisibility[c]) { i in
+                    let v = Int(members[i])
+                    if postSeen[v] != serial {
+                        postSeen[v] = serial
+                        view(v, platform: p, set: author, format: post.format, kind: .impressionsShares,
+                             week: w, follower: author.contains(v), ctx: &ctx, queued: &queued, rng: rng)
+                    }
+                }
             }
         }
     }
@@ -369,6 +544,23 @@ final class ReplicateRunner {
             week[at(P, S, metric)] = total
         }
         let scale = Double(world.audience.scale)
+        // Accounts: their own counters, followers, cumulative reach and work.
+        for (a, account) in world.accounts.enumerated() {
+            let base = a * MetricLayout.metricCount
+            var count = 0
+            for c in 0..<classCount { count += followers[a].count[c] }
+            accountWeek[base + Metric.followers.rawValue] = Double(count)
+            accountWeek[base + Metric.reachCumulative.rawValue] = Double(accountCumulative[a])
+            accountWeek[base + Metric.posts.rawValue] = Double(plan.accountProduced[a])
+            accountWeek[base + Metric.hours.rawValue] = plan.accountHours[a]
+            accountWeek[base + Metric.postsDropped.rawValue] = Double(plan.accountDropped[a])
+            accountWeek[base + Metric.hoursDropped.rawValue] = plan.accountHoursDropped[a]
+            accountWeek[base + Metric.spend.rawValue] = world.accountIndex[account.platform].first == a ? week[at(account.platform, S, .spend)] : 0
+            for metric in Metric.allCases {
+                out[layout.accountIndex(week: w, account: a, metric: metric)] =
+                    accountWeek[base + metric.rawValue] * (metric.perPlatformOnly ? 1 : scale)
+            }
+        }
         let offset = w * layout.perWeek
         for p in 0...P {
             for s in 0...S {
@@ -398,6 +590,15 @@ struct PostCounters {
     var engagements: Int { likes + comments + shares }
     /// Multiplier of every viewer's engagement probabilities for this post (interest feeds' quality).
     var quality = 1.0
+    /// Multipliers of the like, comment and share probabilities: quality × the account's tone ×
+    /// cadence effects × the cross-post factor.
+    var likeFactor = 1.0
+    var commentFactor = 1.0
+    var shareFactor = 1.0
+    /// Index into `World.migrations` when the post announces one, else -1.
+    var announcement = -1
+    /// Multiplier of discovery from running campaigns.
+    var discoveryMultiplier = 1.0
 }
 
 // MARK: - Feed models' own steps
@@ -481,14 +682,15 @@ extension ReplicateRunner {
         let users = world.audience.platformUsers[p]
         if users.isEmpty { return }
         for k in 0..<interest.maxBatches {
-            let size = interest.batchSize(k, format: post.format, scale: world.audience.scale)
+            let size = Int((Double(interest.batchSize(k, format: post.format, scale: world.audience.scale))
+                            * ctx.discoveryMultiplier).rounded())
             let viewsBefore = ctx.views, engagementsBefore = ctx.engagements
             var shown = 0, attempts = 0
             let maxAttempts = 20 * size + 100
             while shown < size && attempts < maxAttempts {
                 attempts += 1
                 let v = Int(users[rng.below(users.count)])
-                if postSeen[v] == serial || set.contains(v) { continue }
+                if postSeen[v] == serial || set.contains(v) || !isActive(v, p) { continue }
                 let weight = feed.interestWeight[Int(classOf[v])]
                 if weight < 1 && rng.uniform() >= weight { continue }
                 postSeen[v] = serial

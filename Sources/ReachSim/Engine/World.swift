@@ -10,7 +10,16 @@ public struct World: Sendable {
     /// Per platform, over all agents (agents who do not use it have no edges).
     public let graphs: [FollowerGraph]
     public let accounts: [Account]
+    /// Per platform, per account of the platform: its index in `accounts`.
+    public let accountIndex: [[Int]]
     public let schedule: [WeekPlan]
+    /// The timeline's `announce_migration` events (`ScheduledPost.announcement` indexes them).
+    public let migrations: [(week: Int, migration: TimelineEvent.Migration)]
+    /// Per agent: bit p set when the agent is an active user of platform p at week 0. Platforms
+    /// with a growing trend have more potential users than active ones.
+    public let activeAtStart: [UInt32]
+    /// Per platform: active users at week 0.
+    public let activeUsersAtStart: [Int]
     let feeds: [PreparedFeed]
     /// Per platform: probability tables indexed `format * segments + segment`.
     let likeRate: [[Double]]
@@ -25,7 +34,7 @@ public struct World: Sendable {
 
     public var layout: MetricLayout {
         MetricLayout(weeks: scenario.horizonWeeks, platforms: scenario.platforms.count,
-                     segments: scenario.audience.segments.count)
+                     segments: scenario.audience.segments.count, accounts: accounts.count)
     }
 
     /// One account of the institution with its followers at week 0.
@@ -37,47 +46,98 @@ public struct World: Sendable {
         public let streamKey: UInt64
         /// Agent ids, ascending.
         public let initialFollowers: [UInt32]
+        public let tone: AccountTone
+        /// Accounts (indices of `World.accounts`) that repost this account's posts, with their
+        /// probability per post.
+        public let amplifiers: [(account: Int, probability: Double)]
     }
 
     /// Builds the world. Throws `WorldError` when the scenario is valid on its own but does not fit
     /// its audience (more followers than users) or an edge list cannot be used.
     public static func build(_ scenario: Scenario) throws -> World {
         let platforms = scenario.platforms
-        let audience = Audience.generate(scenario.audience, platformCount: platforms.count, seed: scenario.seed)
+        var accountIndex: [[Int]] = []
+        var next = 0
+        for platform in platforms {
+            accountIndex.append(Array(next..<next + platform.accounts.count))
+            next += platform.accounts.count
+        }
+        var migrations: [(week: Int, migration: TimelineEvent.Migration)] = []
+        for event in scenario.timeline {
+            if case .announceMigration(let m) = event.kind { migrations.append((week: event.week, migration: m)) }
+        }
+        let schedule = ContentSchedule.weeks(scenario, accountIndex: accountIndex, migrations: migrations)
+
+        // A growing platform's future users are in the audience from the start, inactive.
+        let growth = platforms.indices.map { p in schedule.reduce(1.0) { max($0, $1.activeUsers[p]) } }
+        var audienceSpec = scenario.audience
+        for s in audienceSpec.segments.indices {
+            for p in platforms.indices where growth[p] > 1 {
+                audienceSpec.segments[s].platformUse[p] = min(1, audienceSpec.segments[s].platformUse[p] * growth[p])
+            }
+        }
+        let audience = Audience.generate(audienceSpec, platformCount: platforms.count, seed: scenario.seed)
         let segmentOf = audience.classOf.map { $0 / UInt8(ActivityLevels.count) }
         let segments = scenario.audience.segments
         let calendar = SessionCalendar(profile: scenario.audience.hourlyProfile)
 
+        var activeAtStart = [UInt32](repeating: 0, count: audience.agentCount)
+        var activeUsersAtStart: [Int] = []
         var accounts: [Account] = []
         var graphs: [FollowerGraph] = []
         for (p, platform) in platforms.enumerated() {
             let users = audience.platformUsers[p]
+            var active = users
+            if growth[p] > 1 {
+                let rng = RandomStream(seed: scenario.seed, purpose: .activeUsers, key: RandomStream.key(platform.name))
+                let count = Int((Double(users.count) / growth[p]).rounded())
+                for i in 0..<count { active.swapAt(i, i + rng.below(active.count - i)) }
+                active = Array(active[0..<count]).sorted()
+            }
+            for u in active { activeAtStart[Int(u)] |= 1 << UInt32(p) }
+            activeUsersAtStart.append(active.count)
+
             let rng = RandomStream(seed: scenario.seed, purpose: .followers, key: RandomStream.key(platform.name))
-            var firstFollowers: [UInt32] = []
+            var chosenByAccount: [[UInt32]] = []
             for account in platform.accounts {
                 let wanted = Int((Double(account.followers) / Double(audience.scale)).rounded())
-                guard wanted <= users.count else {
+                guard wanted <= active.count else {
                     throw WorldError(
                         "platforms.\(platform.name): \(account.followers) followers need \(wanted) agents who use " +
-                        "\(platform.name), but the generated audience has \(users.count); raise audience.size, " +
+                        "\(platform.name), but the generated audience has \(active.count); raise audience.size, " +
                         "the segments' use of \(platform.name), or audience.scale")
                 }
-                let chosen = chooseFollowers(count: wanted, users: users, audience: audience,
-                                             affinity: segments.map(\.affinity), rng: rng)
-                if firstFollowers.isEmpty { firstFollowers = chosen }
+                var chosen: [UInt32] = []
+                var taken = Set<UInt32>()
+                for (j, share) in account.overlap {
+                    // Partial Fisher–Yates over the earlier account's followers not taken yet.
+                    var pool = chosenByAccount[j].filter { !taken.contains($0) }
+                    let n = min(pool.count, wanted - chosen.count, Int((share * Double(wanted)).rounded()))
+                    for i in 0..<n { pool.swapAt(i, i + rng.below(pool.count - i)) }
+                    chosen += pool[0..<n]
+                    taken.formUnion(pool[0..<n])
+                }
+                let candidates = taken.isEmpty ? active : active.filter { !taken.contains($0) }
+                chosen += chooseFollowers(count: wanted - chosen.count, users: candidates, audience: audience,
+                                          affinity: segments.map(\.affinity), rng: rng)
+                chosenByAccount.append(chosen)
+            }
+            for (a, account) in platform.accounts.enumerated() {
+                var amplifiers: [(account: Int, probability: Double)] = []
+                for (b, other) in platform.accounts.enumerated() {
+                    for (target, probability) in other.amplifies where target == a && probability > 0 {
+                        amplifiers.append((account: accountIndex[p][b], probability: probability))
+                    }
+                }
                 accounts.append(Account(platform: p, name: account.name,
                                         streamKey: RandomStream.key(platform.name + "/" + account.name),
-                                        initialFollowers: chosen.sorted()))
+                                        initialFollowers: chosenByAccount[a].sorted(), tone: account.tone,
+                                        amplifiers: amplifiers))
             }
             let graphRNG = RandomStream(seed: scenario.seed, purpose: .graph, key: RandomStream.key(platform.name))
-            graphs.append(try buildGraph(platform, users: users, firstFollowers: firstFollowers,
+            graphs.append(try buildGraph(platform, users: users, firstFollowers: chosenByAccount.first ?? [],
                                          audience: audience, segmentOf: segmentOf, rng: graphRNG))
         }
-
-        let schedule = ContentSchedule.weeks(
-            horizon: scenario.horizonWeeks, teamHours: scenario.team.hoursPerWeek, platformCount: platforms.count,
-            accounts: platforms.enumerated().flatMap { p, platform in platform.accounts.map { (platform: p, plan: $0.plan) } },
-            productionHours: platforms.map(\.productionHours))
 
         func table(_ rates: (PlatformSpec) -> FormatTable<Double>) -> [[Double]] {
             platforms.map { platform in
@@ -93,7 +153,9 @@ public struct World: Sendable {
             usersPerClass.append(counts)
         }
         return World(
-            scenario: scenario, audience: audience, graphs: graphs, accounts: accounts, schedule: schedule,
+            scenario: scenario, audience: audience, graphs: graphs, accounts: accounts, accountIndex: accountIndex,
+            schedule: schedule, migrations: migrations, activeAtStart: activeAtStart,
+            activeUsersAtStart: activeUsersAtStart,
             feeds: platforms.map {
                 PreparedFeed($0.feed, classes: audience.classes, calendar: calendar, affinity: segments.map(\.affinity))
             },

@@ -69,7 +69,8 @@ public enum Metric: Int, CaseIterable, Sendable {
     var countsPeople: Bool { !perPlatformOnly }
 }
 
-/// Where each (week, platform, segment, metric) value of one replicate lives in a flat array.
+/// Where each (week, platform, segment, metric) value of one replicate lives in a flat array,
+/// followed by the per-account block (week, account, metric) of `accounts.csv`.
 ///
 /// Platform slots: the scenario's platforms in order, then `all`. Segment slots: the segments in
 /// order, then `all`.
@@ -77,6 +78,15 @@ public struct MetricLayout: Sendable, Equatable {
     public let weeks: Int
     public let platforms: Int
     public let segments: Int
+    /// Accounts of all platforms (`World.accounts`); 0 leaves out the per-account block.
+    public let accounts: Int
+
+    public init(weeks: Int, platforms: Int, segments: Int, accounts: Int = 0) {
+        self.weeks = weeks
+        self.platforms = platforms
+        self.segments = segments
+        self.accounts = accounts
+    }
 
     public var platformSlots: Int { platforms + 1 }
     public var segmentSlots: Int { segments + 1 }
@@ -86,8 +96,15 @@ public struct MetricLayout: Sendable, Equatable {
 
     /// Values per week.
     public var perWeek: Int { platformSlots * segmentSlots * MetricLayout.metricCount }
-    /// Values per replicate.
-    public var perReplicate: Int { weeks * perWeek }
+    /// Values per replicate: the weeks, then the accounts' weeks.
+    public var perReplicate: Int { weeks * (perWeek + perAccountWeek) }
+    /// Per-account values per week.
+    public var perAccountWeek: Int { accounts * MetricLayout.metricCount }
+
+    @inline(__always)
+    public func accountIndex(week: Int, account: Int, metric: Metric) -> Int {
+        weeks * perWeek + (week * accounts + account) * MetricLayout.metricCount + metric.rawValue
+    }
 
     @inline(__always)
     public func index(week: Int, platform: Int, segment: Int, metric: Metric) -> Int {

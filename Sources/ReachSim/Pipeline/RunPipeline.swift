@@ -36,8 +36,9 @@ public enum RunPipeline {
         let weekly = WeeklyTable.render(result, scenario: scenario)
         let summary = SummaryTable.render(result, scenario: scenario)
         // A copy of the scenario travels with its results (reports show its parameters).
+        let accounts = AccountTable.render(result, scenario: scenario)
         let files = [try output.stage("weekly.csv", bytes: weekly), try output.stage("summary.csv", bytes: summary),
-                     try output.stage("scenario.yaml", bytes: scenarioBytes)]
+                     try output.stage("accounts.csv", bytes: accounts), try output.stage("scenario.yaml", bytes: scenarioBytes)]
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let manifest = Manifest(
             reachsimVersion: ReachSimVersion.string, scenario: scenario.name, scenarioPath: scenarioPath,
@@ -48,7 +49,7 @@ public enum RunPipeline {
             command: options.command)
         try output.commit(manifest: try manifest.jsonBytes())
         return Report(scenario: scenario, directory: options.outputDirectory,
-                      files: ["weekly.csv", "summary.csv", "scenario.yaml", "manifest.json"], wallTimeSeconds: seconds, result: result)
+                      files: ["weekly.csv", "summary.csv", "accounts.csv", "scenario.yaml", "manifest.json"], wallTimeSeconds: seconds, result: result)
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {

@@ -12,7 +12,8 @@ public struct PlatformSpec: Sendable {
     public var graph: GraphSpec
     /// Production hours per post, by format (before editing time), 0...200.
     public var productionHours: FormatTable<Double>
-    /// The institution's accounts on this platform (one for now: `main`).
+    /// The institution's accounts on this platform, in the file's order (`main` when the file
+    /// gives `followers` and `plan` directly instead of an `accounts` list).
     public var accounts: [AccountSpec]
     /// A paid boost of the platform's posts, if any (only on platforms with an ad market).
     public var boost: BoostSpec?
@@ -32,19 +33,53 @@ public struct PlatformSpec: Sendable {
     }
 }
 
-/// One account of the institution on one platform.
+/// One account of the institution on one platform: the main account, a department, an event,
+/// a curator.
 public struct AccountSpec: Sendable {
-    /// Label (`main` for the single account a platform has by default).
+    /// Label, unique on its platform (`main` for the single account a platform has by default).
     public var name: String
-    /// Followers at week 0, in people (divided by the audience scale to get agents).
+    /// Followers at week 0 (or at the account's `join` week), in people (divided by the audience
+    /// scale to get agents).
     public var followers: Int
     public var plan: PlanSpec
+    /// Engagement multipliers of the account's posts (a personal account gets more replies).
+    public var tone: AccountTone
+    /// At most this share 0...1 of the team's weekly hours goes to this account (1: no cap).
+    public var hoursShare: Double
+    /// Share 0...1 of this account's followers drawn among the followers of an earlier account of
+    /// the same platform (index into the platform's `accounts`); the rest are drawn among the
+    /// platform's users like any account's, so some overlap arises by chance too.
+    public var overlap: [(account: Int, share: Double)]
+    /// Probability 0...1 that this account reposts each post of another account of the same
+    /// platform (index into the platform's `accounts`).
+    public var amplifies: [(account: Int, probability: Double)]
 
-    public init(name: String, followers: Int, plan: PlanSpec) {
+    public init(name: String, followers: Int, plan: PlanSpec, tone: AccountTone = .neutral, hoursShare: Double = 1,
+                overlap: [(account: Int, share: Double)] = [], amplifies: [(account: Int, probability: Double)] = []) {
         self.name = name
         self.followers = followers
         self.plan = plan
+        self.tone = tone
+        self.hoursShare = hoursShare
+        self.overlap = overlap
+        self.amplifies = amplifies
     }
+}
+
+/// Multipliers 0...10 of the platform's like, comment and share probabilities for one account's
+/// posts.
+public struct AccountTone: Sendable, Equatable {
+    public var like: Double
+    public var comment: Double
+    public var share: Double
+
+    public init(like: Double, comment: Double, share: Double) {
+        self.like = like
+        self.comment = comment
+        self.share = share
+    }
+
+    public static let neutral = AccountTone(like: 1, comment: 1, share: 1)
 }
 
 /// The editorial plan of one account.

@@ -14,14 +14,16 @@ public struct Scenario: Sendable {
     public var seed: UInt64
     public var audience: AudienceSpec
     public var team: TeamSpec
-    /// Platforms in priority order (the file's order): when hours run short, posts of later
-    /// platforms are dropped first.
+    /// Platforms in the file's order (also the default priority order, see `TeamSpec.priorities`).
     public var platforms: [PlatformSpec]
+    /// Changes over time, in week order.
+    public var timeline: [TimelineEvent]
     /// The file the scenario came from, for messages and relative paths (nil when built in code).
     public var sourcePath: String?
 
     public init(name: String, institution: String, horizonWeeks: Int, replicates: Int, seed: UInt64,
-                audience: AudienceSpec, team: TeamSpec, platforms: [PlatformSpec], sourcePath: String? = nil) {
+                audience: AudienceSpec, team: TeamSpec, platforms: [PlatformSpec], timeline: [TimelineEvent] = [],
+                sourcePath: String? = nil) {
         self.name = name
         self.institution = institution
         self.horizonWeeks = horizonWeeks
@@ -30,6 +32,7 @@ public struct Scenario: Sendable {
         self.audience = audience
         self.team = team
         self.platforms = platforms
+        self.timeline = timeline
         self.sourcePath = sourcePath
     }
 }
@@ -38,11 +41,16 @@ public struct Scenario: Sendable {
 public struct TeamSpec: Sendable {
     /// People on the team (informative; capacity is `hoursPerWeek`).
     public var people: Int
-    /// Hours per week the team spends producing posts, all platforms together, 0...2,000.
+    /// Hours per week the team spends producing posts, all platforms together, 0...2,000
+    /// (at week 1; `team_hours` events change it).
     public var hoursPerWeek: Double
+    /// Accounts in the order their posts get the week's hours, as (platform, account) indices:
+    /// when hours run short, posts of later accounts are dropped first. Default: the file's order.
+    public var priorities: [(platform: Int, account: Int)]?
 
-    public init(people: Int, hoursPerWeek: Double) {
+    public init(people: Int, hoursPerWeek: Double, priorities: [(platform: Int, account: Int)]? = nil) {
         self.people = people
         self.hoursPerWeek = hoursPerWeek
+        self.priorities = priorities
     }
 }

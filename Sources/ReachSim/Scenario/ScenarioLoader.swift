@@ -16,7 +16,8 @@ public enum ScenarioLoader {
         try decode(try YAMLValue.parse(text, file: file), path: file)
     }
 
-    static let topKeys = ["name", "institution", "horizon_weeks", "replicates", "seed", "team", "audience", "platforms"]
+    static let topKeys = ["name", "institution", "horizon_weeks", "replicates", "seed", "team", "audience", "platforms",
+                          "timeline"]
 
     static func decode(_ root: YAMLValue, path: String) throws -> Scenario {
         let doc = try root.mapping(allowedKeys: topKeys)
@@ -26,7 +27,7 @@ public enum ScenarioLoader {
         let horizon = try doc.require("horizon_weeks").int(in: 1...520)
         let replicates = try doc.value("replicates")?.int(in: 1...1_000_000) ?? 100
         let seed = try doc.value("seed")?.uint64() ?? 1
-        let team = try decodeTeam(doc.require("team"))
+        var team = try decodeTeam(doc.require("team"))
 
         // Platforms first: segments refer to them by name.
         let platformsNode = try doc.require("platforms")
@@ -53,13 +54,21 @@ public enum ScenarioLoader {
                                                  segments: audience.segments, horizon: horizon)
         }
 
+        if let p = try doc.require("team").mapping().value("priorities") {
+            team.priorities = try decodePriorities(p, platforms: platforms)
+        }
+        var timeline: [TimelineEvent] = []
+        if let t = doc.value("timeline") {
+            timeline = try decodeTimeline(t, platforms: &platforms, segments: audience.segments, horizon: horizon)
+        }
+
         // Followers must fit among the expected users of each platform.
         for (p, platform) in platforms.enumerated() {
             let expectedUsers = audience.segments.reduce(0.0) { $0 + Double(audience.size) * $1.share * $1.platformUse[p] }
             for (a, account) in platform.accounts.enumerated() {
                 let agents = Double(account.followers) / Double(audience.scale)
                 if agents > expectedUsers * 0.98 {
-                    let node = try followersNode(platformMap, platform.name, account: a)
+                    let node = try followersNode(platformMap.value(platform.name)!, account: a)
                     throw node.error(
                         "\(account.followers) followers is more than the \(Int(expectedUsers) * audience.scale) people " +
                         "expected to use \(platform.name) in the audience (audience.size × scale × segment use); " +
@@ -68,12 +77,17 @@ public enum ScenarioLoader {
             }
         }
         return Scenario(name: name, institution: institution, horizonWeeks: horizon, replicates: replicates,
-                        seed: seed, audience: audience, team: team, platforms: platforms, sourcePath: path)
+                        seed: seed, audience: audience, team: team, platforms: platforms, timeline: timeline,
+                        sourcePath: path)
     }
 
-    private static func followersNode(_ map: YAMLMapping, _ platform: String, account: Int) throws -> YAMLValue {
-        let node = map.value(platform)!
+    /// The `followers` value of account `a` of a platform entry (for messages).
+    private static func followersNode(_ node: YAMLValue, account a: Int) throws -> YAMLValue {
         let m = try node.mapping()
+        if let list = m.value("accounts") {
+            let item = try list.list()[a]
+            return try item.mapping().value("followers") ?? item
+        }
         return m.value("followers") ?? node
     }
 
@@ -90,7 +104,7 @@ public enum ScenarioLoader {
     // MARK: - Team
 
     static func decodeTeam(_ node: YAMLValue) throws -> TeamSpec {
-        let m = try node.mapping(allowedKeys: ["people", "hours_per_week"])
+        let m = try node.mapping(allowedKeys: ["people", "hours_per_week", "priorities"])
         return TeamSpec(people: try m.value("people")?.int(in: 1...10_000) ?? 1,
                         hoursPerWeek: try m.require("hours_per_week").double(in: 0...2_000, unit: "hours per week"))
     }
@@ -151,7 +165,7 @@ public enum ScenarioLoader {
     // MARK: - Platforms
 
     static let platformKeys = ["preset", "followers", "feed", "engagement", "churn_per_week", "graph",
-                               "production_hours", "plan", "boost"]
+                               "production_hours", "plan", "accounts", "boost"]
 
     static func decodePlatform(name: String, _ node: YAMLValue, baseDirectory: URL) throws -> (PlatformSpec, PlatformPreset) {
         let m = try node.mapping(allowedKeys: platformKeys)
@@ -188,11 +202,20 @@ public enum ScenarioLoader {
         if let h = m.value("production_hours") {
             try decodeFormats(h, into: &hours, range: 0...200, unit: "hours per post")
         }
-        let followers = try m.require("followers").int(in: 0...2_000_000_000)
-        let plan = try decodePlan(m.require("plan"))
+        let accounts: [AccountSpec]
+        if let list = m.entry("accounts") {
+            for key in ["followers", "plan"] where m.has(key) {
+                throw m.entry(key)!.keyError(
+                    "give '\(key)' inside each entry of 'accounts' (line \(list.keyLine)), not on the platform")
+            }
+            accounts = try decodeAccounts(list.value)
+        } else {
+            let followers = try m.require("followers").int(in: 0...2_000_000_000)
+            let plan = try decodePlan(m.require("plan"))
+            accounts = [AccountSpec(name: "main", followers: followers, plan: plan)]
+        }
         let spec = PlatformSpec(name: name, preset: presetName, feed: feed, engagement: engagement,
-                                churnPerWeek: churn, graph: graph, productionHours: hours,
-                                accounts: [AccountSpec(name: "main", followers: followers, plan: plan)])
+                                churnPerWeek: churn, graph: graph, productionHours: hours, accounts: accounts)
         return (spec, preset)
     }
 

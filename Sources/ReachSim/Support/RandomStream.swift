@@ -13,6 +13,10 @@ public enum StreamPurpose: UInt64, Sendable {
     case paidTargets = 6
     /// Paid boosts: what the paid viewers of one replicate, platform and week do.
     case paidEngagement = 7
+    /// Trends: who stops or starts using a platform, per replicate and platform.
+    case trend = 8
+    /// Trends: who of a platform's potential users is active at week 0 (one draw for the run).
+    case activeUsers = 9
     case test = 99
 }
 

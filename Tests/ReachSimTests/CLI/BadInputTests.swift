@@ -123,7 +123,7 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let platforms = json?["platforms"] as? [[String: Any]]
         #expect(platforms?.map { $0["platform"] as? String } == ["facebook", "all"])
-        #expect(json?["files"] as? [String] == ["weekly.csv", "summary.csv", "scenario.yaml", "manifest.json"])
+        #expect(json?["files"] as? [String] == ["weekly.csv", "summary.csv", "accounts.csv", "scenario.yaml", "manifest.json"])
     }
 
     @Test func reportOfAnEmptyDirectoryExits65() throws {
