@@ -28,17 +28,23 @@ public struct Audience: Sendable {
     /// √ρ·Zᵢ + √(1−ρ)·εᵢₚ < Φ⁻¹(use[s][p]), with Zᵢ, εᵢₚ standard normal: each platform's share
     /// of users is exactly the segment's probability in expectation, and ρ (0...1) makes users of
     /// one platform likelier to use another (a one-factor Gaussian copula).
-    public static func generate(_ spec: AudienceSpec, platformCount: Int, seed: UInt64) -> Audience {
+    ///   - platformNames: key each platform's own draws, so that adding or removing a platform
+    ///     leaves who uses the others unchanged (common random numbers across scenarios); nil keys
+    ///     them by position (`p0`, `p1`, ...).
+    public static func generate(_ spec: AudienceSpec, platformCount: Int, seed: UInt64,
+                                platformNames: [String]? = nil) -> Audience {
         precondition(platformCount <= 32, "at most 32 platforms")
         precondition(spec.segments.count * ActivityLevels.count <= 256, "at most 64 segments")
         let rng = RandomStream(seed: seed, purpose: .audience)
+        let names = platformNames ?? (0..<platformCount).map { "p\($0)" }
+        let own = names.map { RandomStream(seed: seed, purpose: .audience, key: RandomStream.key($0)) }
         let n = spec.size
         let sizes = apportion(total: n, shares: spec.segments.map(\.share))
         var starts = [0]
         for s in sizes { starts.append(starts.last! + s) }
 
         let rho = spec.platformUseCorrelation
-        let common = rho.squareRoot(), own = (1 - rho).squareRoot()
+        let common = rho.squareRoot(), idiosyncratic = (1 - rho).squareRoot()
         var classOf = [UInt8](repeating: 0, count: n)
         var mask = [UInt32](repeating: 0, count: n)
         var users = [[UInt32]](repeating: [], count: platformCount)
@@ -51,7 +57,7 @@ public struct Audience: Sendable {
                 let z = rho > 0 ? rng.gaussian() : 0
                 var m: UInt32 = 0
                 for p in 0..<platformCount {
-                    let latent = common * z + own * rng.gaussian()
+                    let latent = common * z + idiosyncratic * own[p].gaussian()
                     if latent < thresholds[p] { m |= 1 << UInt32(p) }
                 }
                 mask[agent] = m

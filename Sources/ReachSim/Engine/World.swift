@@ -76,7 +76,8 @@ public struct World: Sendable {
                 audienceSpec.segments[s].platformUse[p] = min(1, audienceSpec.segments[s].platformUse[p] * growth[p])
             }
         }
-        let audience = Audience.generate(audienceSpec, platformCount: platforms.count, seed: scenario.seed)
+        let audience = Audience.generate(audienceSpec, platformCount: platforms.count, seed: scenario.seed,
+                                         platformNames: platforms.map(\.name))
         let segmentOf = audience.classOf.map { $0 / UInt8(ActivityLevels.count) }
         let segments = scenario.audience.segments
         let calendar = SessionCalendar(profile: scenario.audience.hourlyProfile)
