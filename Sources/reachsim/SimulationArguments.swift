@@ -47,7 +47,10 @@ struct SimulationArguments: ParsableArguments {
     func options(defaultOutput: String, progress: Bool) -> SimulationOptions {
         SimulationOptions(replicates: replicates, seed: seed, threads: threads, outputDirectory: out ?? defaultOutput,
                           command: CommandLine.arguments, progress: progress && !quiet, resume: resume,
-                          interruption: Interruption.install())
+                          interruption: Interruption.install(onStuck: { signal, message in
+                              FileHandle.standardError.write(Data((message + "\n").utf8))
+                              _exit(128 + signal)  // no atexit handlers: workers are still running
+                          }))
     }
 
     /// Runs shard `shard` of the command that `prepare` loads and prints what was written.

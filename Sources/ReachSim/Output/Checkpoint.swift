@@ -149,6 +149,13 @@ final class Checkpoint: @unchecked Sendable {
         }
     }
 
+    /// Pushes the records to the disk and takes the lock for good, so no worker appends after
+    /// it: for a process about to end while workers still run.
+    func freeze() {
+        lock.lock()
+        if fd >= 0 { fsync(fd) }
+    }
+
     /// Pushes appended records to the disk (before exiting on a signal).
     func flush() {
         lock.lock()

@@ -55,8 +55,18 @@ enum PlanRunner {
         let results = ReplicateResults(plan: plan)
         let header = Checkpoint.Header(plan: plan.identity, shard: shard, firstUnit: units.lowerBound, endUnit: units.upperBound)
         let checkpoint = try Checkpoint.open(directory: options.outputDirectory, header: header, resume: options.resume, into: results)
+        let done = DoneCount(results.completed(in: units))
+        // Until the replicates are over, a stop the workers do not honour in time (a long
+        // replicate, a world being built) may end the process with what the checkpoint holds.
+        options.interruption?.allowForcedStop { signal in
+            checkpoint.freeze()
+            return Interrupted(signal: signal, completed: done.value, total: units.count,
+                               checkpoint: checkpoint.saved > 0 && checkpoint.failure == nil ? checkpoint.folder : nil,
+                               problem: checkpoint.failure, abandoned: true).description
+        }
+        defer { options.interruption?.allowForcedStop(nil) }
         do {
-            try run(plan, units: units, results: results, checkpoint: checkpoint, label: label, options: options)
+            try run(plan, units: units, results: results, checkpoint: checkpoint, done: done, label: label, options: options)
         } catch let error as Interrupted {
             throw error
         } catch {
@@ -68,14 +78,11 @@ enum PlanRunner {
     }
 
     private static func run(_ plan: ReplicatePlan, units: Range<Int>, results: ReplicateResults, checkpoint: Checkpoint,
-                            label: String, options: SimulationOptions) throws {
-        let already = results.completed(in: units)
-        guard already < units.count else { return }
+                            done: DoneCount, label: String, options: SimulationOptions) throws {
+        guard done.value < units.count else { return }
         let reporter = options.progress ? ProgressReporter(label: label, total: units.count) : nil
         defer { reporter?.finish() }
-        reporter?.update(completed: already)
-        let lock = NSLock()
-        let counter = Counter(already)
+        reporter?.update(completed: done.value)
         var shared: World?
         let simulations = (units.lowerBound / plan.replicates) ... ((units.upperBound - 1) / plan.replicates)
         for i in simulations {
@@ -95,11 +102,7 @@ enum PlanRunner {
             Simulation.run(world, replicates: replicates, into: &results.values[i], threads: options.threads,
                            stop: options.interruption) { r, slice in
                 checkpoint.append(unit: first + r, values: UnsafeBufferPointer(slice))
-                lock.lock()
-                marks.markDone(first + r)
-                counter.value += 1
-                let n = counter.value
-                lock.unlock()
+                let n = done.increment { marks.markDone(first + r) }
                 reporter?.update(completed: n)
             }
         }
@@ -123,13 +126,29 @@ enum PlanRunner {
     }
 }
 
-/// A count shared by the workers (guarded by the runner's lock).
-private final class Counter: @unchecked Sendable {
-    var value: Int
-    init(_ value: Int) { self.value = value }
+/// Units done, counted by the workers; also guards marking them done in the results.
+private final class DoneCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count: Int
+    init(_ count: Int) { self.count = count }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    /// Runs `mark` and counts one more, under the lock; returns the new count.
+    func increment(_ mark: () -> Void) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        mark()
+        count += 1
+        return count
+    }
 }
 
-/// Lets the workers mark units done in the results (guarded by the runner's lock; the workers'
+/// Lets the workers mark units done in the results (under `DoneCount`'s lock; the workers'
 /// writes to `values` are to disjoint slices).
 private struct UnitMarks: @unchecked Sendable {
     let results: ReplicateResults
@@ -148,13 +167,25 @@ public struct Interrupted: Error, CustomStringConvertible, Sendable {
     public let checkpoint: String?
     /// Why the checkpoint could not be written, if it could not.
     public let problem: String?
+    /// True when the process ends without waiting for the replicates in progress.
+    public var abandoned = false
+
+    public init(signal: Int32, completed: Int, total: Int, checkpoint: String?, problem: String?, abandoned: Bool = false) {
+        self.signal = signal
+        self.completed = completed
+        self.total = total
+        self.checkpoint = checkpoint
+        self.problem = problem
+        self.abandoned = abandoned
+    }
 
     /// 130 for SIGINT, 143 for SIGTERM: the shell's code for a command killed by that signal.
     public var exitCode: Int32 { 128 + signal }
 
     public var description: String {
         let name = signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "signal \(signal)"
-        var text = "interrupted by \(name) after \(completed) of \(total) replicates; no output file was written"
+        var text = "interrupted by \(name) after \(completed) of \(total) replicates"
+            + (abandoned ? " (the replicates in progress were abandoned)" : "") + "; no output file was written"
         if let checkpoint {
             text += "; rerun the same command with --resume to continue from the checkpoint in \(checkpoint)"
         } else if let problem {
