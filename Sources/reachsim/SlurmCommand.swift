@@ -39,7 +39,7 @@ struct SlurmCommand: ParsableCommand {
     @Option(help: "CPUs per task, passed to each shard as --threads.")
     var threads: Int = 1
 
-    @Option(help: "At most this many tasks at once (the %K of --array); default: no limit of ours.")
+    @Option(help: "At most this many tasks at once (the %K of --array; default: the number of shards).")
     var maxRunning: Int?
 
     @Option(help: "Slurm partition (queue).")

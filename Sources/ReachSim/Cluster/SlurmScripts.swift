@@ -15,7 +15,8 @@ public struct SlurmScripts: Sendable {
     public var arguments: [String]
     /// Number of shards (array tasks), 1...100,000.
     public var shards: Int
-    /// At most this many tasks run at once (`%K` of `--array`); nil: as many as Slurm allows.
+    /// At most this many tasks run at once (`%K` of `--array`); nil: K = N (Slurm's own limits
+    /// and the partition decide).
     public var maxRunning: Int?
     /// CPUs per task (`--cpus-per-task`), also passed as `--threads`.
     public var threads: Int
@@ -67,7 +68,7 @@ public struct SlurmScripts: Sendable {
 
     /// The job array: task K runs shard K/N.
     public func shardsScript() -> String {
-        let limit = maxRunning.map { "%\($0)" } ?? ""
+        let limit = "%\(maxRunning ?? shards)"
         let command = ([executable] + arguments).map(Self.quoted).joined(separator: " ")
         let out = Self.quoted(shardsDirectory) + "/\"$SLURM_ARRAY_TASK_ID\""
         return ([
