@@ -48,7 +48,9 @@ struct SimulationArguments: ParsableArguments {
         SimulationOptions(replicates: replicates, seed: seed, threads: threads, outputDirectory: out ?? defaultOutput,
                           command: CommandLine.arguments, progress: progress && !quiet, resume: resume,
                           interruption: Interruption.install(onStuck: { signal, message in
-                              FileHandle.standardError.write(Data((message + "\n").utf8))
+                              // Start a fresh line: a progress line may be showing.
+                              let start = isatty(STDERR_FILENO) != 0 ? "\n" : ""
+                              FileHandle.standardError.write(Data((start + message + "\n").utf8))
                               _exit(128 + signal)  // no atexit handlers: workers are still running
                           }))
     }

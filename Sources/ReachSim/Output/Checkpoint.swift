@@ -75,7 +75,8 @@ final class Checkpoint: @unchecked Sendable {
             }
             return
         }
-        let records = FileManager.default.contents(atPath: recordsPath).map { [UInt8]($0) } ?? ReplicateRecords.magic
+        let existing = FileManager.default.contents(atPath: recordsPath).map { [UInt8]($0) }
+        let records = existing ?? ReplicateRecords.magic
         guard resume else {
             var n = 0
             _ = try? ReplicateRecords.forEach(in: records, file: recordsPath) { _, _ in n += 1 }
@@ -109,8 +110,10 @@ final class Checkpoint: @unchecked Sendable {
             throw CheckpointError(usage: false, "\(error.description); remove \(folder) to start over")
         }
         // Append after the last whole record (a killed run may have left half of one).
-        fd = posixOpen(recordsPath, O_WRONLY | O_CLOEXEC)
-        if fd < 0 || ftruncate(fd, off_t(valid)) != 0 || lseek(fd, 0, SEEK_END) < 0 {
+        fd = posixOpen(recordsPath, O_WRONLY | O_CREAT | O_CLOEXEC)
+        var ok = fd >= 0 && ftruncate(fd, off_t(existing == nil ? 0 : valid)) == 0 && lseek(fd, 0, SEEK_END) >= 0
+        if ok && existing == nil { ok = Self.writeAll(fd, ReplicateRecords.magic) == nil }
+        if !ok {
             throw CheckpointError(usage: false, "cannot continue \(recordsPath): \(OutputError.reason(errno))")
         }
     }
@@ -175,19 +178,10 @@ final class Checkpoint: @unchecked Sendable {
         rmdir(folder)
     }
 
+    /// Nil, or why writing failed.
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return OutputError.reason(errno)
-                }
-                offset += n
-            }
-            return nil
-        }
+        let code = OutputTransaction.writeAll(bytes, to: fd)
+        return code == 0 ? nil : OutputError.reason(code)
     }
 }
 
@@ -202,6 +196,5 @@ public struct CheckpointError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-// The POSIX calls, named apart from this file's methods.
+/// POSIX `open`, named apart from `Checkpoint.open`.
 private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags, 0o644) }
-private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
