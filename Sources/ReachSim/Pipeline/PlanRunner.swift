@@ -96,6 +96,7 @@ enum PlanRunner {
             } else {
                 world = try World.build(plan.scenarios[i])
             }
+            precondition(world.layout == plan.layout(i), "World.layout must equal MetricLayout(scenario)")
             results.prepare(i)
             let first = i * plan.replicates
             let marks = UnitMarks(results)

@@ -26,12 +26,7 @@ public struct ReplicatePlan: Sendable {
     }
 
     /// Where simulation `i`'s values live in one replicate.
-    public func layout(_ i: Int) -> MetricLayout { Self.layout(scenarios[i]) }
-
-    static func layout(_ scenario: Scenario) -> MetricLayout {
-        MetricLayout(weeks: scenario.horizonWeeks, platforms: scenario.platforms.count,
-                     segments: scenario.audience.segments.count)
-    }
+    public func layout(_ i: Int) -> MetricLayout { MetricLayout(scenarios[i]) }
 
     /// `path` as the process sees it: relative paths are taken from `directory` when given (the
     /// directory a shard ran in), else from the current directory.
@@ -90,7 +85,7 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
         self.replicates = replicates
         self.sweep = sweep.map { SweepSetting(key: $0.key, values: $0.values) }
         self.independent = independent
-        self.valuesPerReplicate = scenarios.map { ReplicatePlan.layout($0).perReplicate }
+        self.valuesPerReplicate = scenarios.map { MetricLayout($0).perReplicate }
     }
 
     /// The sweep's parameters, parsed back from `sweep`.
