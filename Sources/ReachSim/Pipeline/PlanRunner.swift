@@ -67,8 +67,6 @@ enum PlanRunner {
         defer { options.interruption?.allowForcedStop(nil) }
         do {
             try run(plan, units: units, results: results, checkpoint: checkpoint, done: done, label: label, options: options)
-        } catch let error as Interrupted {
-            throw error
         } catch {
             checkpoint.remove(onlyIfCreatedHere: true)
             throw error
