@@ -184,4 +184,7 @@ fi
 variants=$(($(wc -l < local/sweep.csv) > 0 ? $(cut -d, -f2 local/sweep.csv | sort -u | wc -l) - 1 : 0))
 printf 'slurm-test: %d variants x %d replicates: local sweep %.1f s; %d shards on single-node Slurm (submit to merged) %.1f s\n' \
   "$variants" "$replicates" "$local_seconds" "$shards" "$slurm_seconds"
+# Each shard's own wall time (its manifest): the rest of the elapsed time is queueing and the merge.
+shard_times=$(grep -h '"wall_time_seconds"' out/shards/*/manifest.json | tr -dc '0-9.\n' | sort -n | tr '\n' ' ')
+echo "slurm-test: the shards' own wall times: $shard_times(s); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "slurm-test: merged sweep.csv, hill.csv identical to the local run; manifests differ only in wall_time_seconds"
