@@ -13,7 +13,7 @@ struct SimulationArguments: ParsableArguments {
     @Option(help: "Worker threads (default: all cores). The output does not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .shortAndLong, help: "Output directory (created if missing; default: out, or out/comparison for compare).")
+    @Option(name: .shortAndLong, help: "Output directory (created if missing; default: out, or out/comparison for compare; with --shard K/N, their shards/K).")
     var out: String?
 
     @Flag(help: "Print nothing but errors.")
@@ -45,14 +45,19 @@ struct SimulationArguments: ParsableArguments {
 
     /// The options, with SIGINT and SIGTERM from now on stopping the run cleanly (exit 130/143).
     func options(defaultOutput: String, progress: Bool) -> SimulationOptions {
-        SimulationOptions(replicates: replicates, seed: seed, threads: threads, outputDirectory: out ?? defaultOutput,
-                          command: CommandLine.arguments, progress: progress && !quiet, resume: resume,
-                          interruption: Interruption.install(onStuck: { signal, message in
-                              // Start a fresh line: a progress line may be showing.
-                              let start = isatty(STDERR_FILENO) != 0 ? "\n" : ""
-                              FileHandle.standardError.write(Data((start + message + "\n").utf8))
-                              _exit(128 + signal)  // no atexit handlers: workers are still running
-                          }))
+        // Shards without --out must not overwrite one another.
+        let directory = out ?? parsedShard.map { "\(defaultOutput)/shards/\($0.index)" } ?? defaultOutput
+        return SimulationOptions(replicates: replicates, seed: seed, threads: threads, outputDirectory: directory,
+                                 command: CommandLine.arguments, progress: progress && !quiet, resume: resume,
+                                 interruption: Interruption.install(onStuck: Self.exitNow))
+    }
+
+    /// A forced stop: the checkpoint is saved, the workers still run; say so and end at once.
+    @Sendable static func exitNow(signal: Int32, message: String) {
+        // Start a fresh line: a progress line may be showing.
+        let start = isatty(STDERR_FILENO) != 0 ? "\n" : ""
+        FileHandle.standardError.write(Data((start + message + "\n").utf8))
+        _exit(128 + signal)  // no atexit handlers while workers run
     }
 
     /// Runs shard `shard` of the command that `prepare` loads and prints what was written.

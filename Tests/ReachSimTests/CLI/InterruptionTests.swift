@@ -39,6 +39,30 @@ import Testing
         }
     }
 
+    /// Building the baseline museum's world (300,000 people) takes seconds in a debug build and
+    /// cannot stop half-way: after the 1 s grace the process ends anyway, with nothing written.
+    @Test func aStopDuringWorldBuildingEndsAfterTheGrace() throws {
+        let w = ShardMergeTests.Workspace()
+        let scenario = TestScenarios.packageRoot.appendingPathComponent("scenarios/museum-baseline.yaml").path
+        let out = w.path("out")
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["run", scenario, "--out", out, "--quiet"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        Thread.sleep(forTimeInterval: 1)  // past argument parsing, which installs the handlers
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(sent)
+        #expect(process.terminationStatus == 130, "\(text)")
+        #expect(text.contains("interrupted by SIGINT after 0 of 200 replicates (the replicates in progress were abandoned)"), "\(text)")
+        #expect(seconds < 5, "took \(seconds) s to stop")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).isEmpty)
+    }
+
     /// Starts the command, sends `signal` once `file` holds a completed replicate, and returns
     /// its output and the seconds from the signal to its exit.
     static func interrupt(_ arguments: [String], with signal: Int32, once file: String) throws -> (CommandRunner.Output, Double) {
