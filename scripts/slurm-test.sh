@@ -38,6 +38,7 @@ fi
 tmp=$(mktemp -d /tmp/reachsim-slurm.XXXXXX)
 chmod 755 "$tmp"  # every directory on the way to the munge socket must be world-executable
 pids=()
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }  # seconds since $1
 cleanup() {
   local status=$?
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -47,7 +48,7 @@ cleanup() {
   done
   if [ $status -ne 0 ]; then
     echo "slurm-test: FAILED; daemon and job logs:" >&2
-    tail -n 30 "$tmp"/log/*.log "$tmp"/work/out/slurm/*.log 2>/dev/null >&2 || true
+    tail -n 30 "$tmp"/log/*.log "$tmp"/work/out/slurm/*.log >&2 2>/dev/null || true
   fi
   if [ "${KEEP:-0}" = 1 ]; then echo "slurm-test: kept $tmp"; else rm -rf "$tmp"; fi
   exit $status
@@ -72,7 +73,7 @@ wait_for_file() {  # PATH SECONDS
 wait_for_file "$tmp/munge/munged.pid" 10
 pids+=("$(cat "$tmp/munge/munged.pid")")
 
-node=$(hostname -s)
+node=$(hostname -s 2>/dev/null || hostname)
 port=$((20000 + RANDOM % 20000))
 export SLURM_CONF="$tmp/slurm.conf"
 cat > "$SLURM_CONF" <<EOF
@@ -122,7 +123,7 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 [ "$(sinfo -h -o %t)" = idle ] || { echo "slurm-test: the node is not idle: $(sinfo -h -o '%t %E')" >&2; exit 1; }
-echo "slurm-test: single-node Slurm $(sinfo -V | cut -d' ' -f2) up in $(echo "$(date +%s.%N) - $started" | bc) s"
+echo "slurm-test: single-node Slurm $(sinfo -V | cut -d' ' -f2) up in $(since "$started") s"
 
 cd "$tmp/work"
 if [ -n "${SCENARIO:-}" ]; then
@@ -156,7 +157,7 @@ sweep=(sweep sweep.yaml --set "$set_value" --replicates "$replicates" --threads 
 # The same sweep on this machine, one thread, as the shards run: the reference bytes.
 t0=$(date +%s.%N)
 "$REACHSIM" "${sweep[@]}" --out out >/dev/null
-local_seconds=$(echo "$(date +%s.%N) - $t0" | bc)
+local_seconds=$(since "$t0")
 mv out local
 
 "$REACHSIM" slurm sweep.yaml --shards "$shards" --set "$set_value" --replicates "$replicates" --threads 1 \
@@ -172,7 +173,7 @@ for _ in $(seq 6000); do  # 10 minutes at most
   sleep 0.1
 done
 [ -s out/manifest.json ] || { echo "slurm-test: no merged result after 10 minutes" >&2; squeue >&2; exit 1; }
-slurm_seconds=$(echo "$(date +%s.%N) - $t0" | bc)
+slurm_seconds=$(since "$t0")
 
 for f in sweep.csv hill.csv; do
   cmp local/$f out/$f || { echo "slurm-test: $f differs from the local run" >&2; exit 1; }
