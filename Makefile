@@ -2,11 +2,12 @@
 #   make demo   install what is missing, build in release mode, run scenarios/museum-baseline.yaml
 #   make test   install what is missing, run the whole test suite (it includes the calibration:
 #               every preset against its published targets, and docs/calibration.csv must be current)
+#   make slurm-test  a sharded sweep on a throwaway single-node Slurm cluster (root; see docs/cluster.md)
 #   make calibrate   rerun the calibration (debug build, as the test does) and rewrite docs/calibration.{csv,md}
 SWIFT ?= swift
 OUT ?= out/museum-baseline
 
-.PHONY: deps build demo test check-views notebooks calibrate bench clean
+.PHONY: deps build demo test slurm-test check-views notebooks calibrate bench clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -19,6 +20,11 @@ demo: build
 
 test: deps
 	$(SWIFT) test --disable-xctest
+
+# `reachsim slurm` on a real single-node Slurm (needs root: installs slurm-wlm and munge, runs the
+# daemons from a temporary directory); a 4-shard sweep merged must equal the local sweep byte for byte.
+slurm-test: deps
+	bash scripts/slurm-test.sh
 
 # What people look at: reports rendered in headless Chromium, notebooks executed with Jupyter.
 check-views: deps

@@ -25,6 +25,12 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let options = simulation.options(defaultOutput: "out/comparison", progress: true)
+        if let shard = simulation.parsedShard {
+            return try simulation.runShard(shard, options: options) {
+                try ComparePipeline.prepare(scenarioPaths: scenarios, replicates: options.replicates, seed: options.seed,
+                                            independent: independent)
+            }
+        }
         let report: ComparePipeline.Report
         do { report = try ComparePipeline.run(scenarioPaths: scenarios, options: options, independent: independent) } catch { throw fail(error) }
         if simulation.quiet { return }

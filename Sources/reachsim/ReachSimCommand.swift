@@ -9,15 +9,19 @@ struct ReachSimCommand: ParsableCommand {
         abstract: "Monte Carlo simulator of social-media reach for cultural institutions.",
         discussion: """
             Exit codes: 0 success, 64 wrong usage, 65 invalid scenario or input file \
-            (nothing written), 74 output not writable, 1 other failure.
+            (nothing written), 74 output not writable, 130/143 stopped by SIGINT/SIGTERM \
+            (nothing written; --resume continues), 1 other failure.
             """,
         version: ReachSimVersion.string,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
-                      ValidateCommand.self, PresetsCommand.self, CalibrateCommand.self, CascadeCommand.self])
+                      MergeCommand.self, SlurmCommand.self, ValidateCommand.self, PresetsCommand.self, CalibrateCommand.self,
+                      CascadeCommand.self])
 }
 
 /// Prints a library error and exits with its status: one line, no stack trace.
 func fail(_ error: Error) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    // An interruption is not an error of the user's: say what was done and how to go on.
+    let prefix = error is Interrupted ? "" : "error: "
+    FileHandle.standardError.write(Data("\(prefix)\(error)\n".utf8))
     return ExitCode(ExitStatus.of(error).rawValue)
 }

@@ -21,6 +21,11 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let options = simulation.options(defaultOutput: "out", progress: format == .table)
+        if let shard = simulation.parsedShard {
+            return try simulation.runShard(shard, options: options) {
+                try RunPipeline.prepare(scenarioPath: scenario, replicates: options.replicates, seed: options.seed)
+            }
+        }
         let report: RunPipeline.Report
         do { report = try RunPipeline.run(scenarioPath: scenario, options: options) } catch { throw fail(error) }
         if simulation.quiet { return }

@@ -30,6 +30,12 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let options = simulation.options(defaultOutput: "out", progress: true)
+        if let shard = simulation.parsedShard {
+            return try simulation.runShard(shard, options: options) {
+                try SweepPipeline.prepare(scenarioPath: scenario, parameters: try sets.map { try SweepParameter(parsing: $0) },
+                                          replicates: options.replicates, seed: options.seed)
+            }
+        }
         let report: SweepPipeline.Report
         do {
             let parameters = try sets.map { try SweepParameter(parsing: $0) }

@@ -24,29 +24,47 @@ public enum Simulation {
     ///   - progress: called after each replicate with the number completed (from worker threads).
     public static func run(_ world: World, replicates: Int, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-        let layout = world.layout
-        let per = layout.perReplicate
-        var values = [Double](repeating: 0, count: replicates * per)
-        let workers = max(1, min(threads, replicates))
-        let next = Atomic<Int>(0)
+        var values = [Double](repeating: 0, count: replicates * world.layout.perReplicate)
         let done = Atomic<Int>(0)
+        run(world, replicates: Array(0..<replicates), into: &values, threads: threads) { _, _ in
+            progress?(done.add(1, ordering: .relaxed).newValue)
+        }
+        return Result(layout: world.layout, replicates: replicates, values: values)
+    }
+
+    /// Runs the listed replicates (any subset, in any order: each has the values it has in a full
+    /// run) into `values`, where replicate r occupies `r * perReplicate ..< (r + 1) * perReplicate`.
+    ///
+    /// - Parameters:
+    ///   - replicates: replicate numbers, each `< values.count / perReplicate`.
+    ///   - stop: checked before each replicate; once it is requested, workers finish the replicate
+    ///     they are on and take no new one, so some listed replicates are left untouched.
+    ///   - completed: called from the worker with a replicate's number and values once it is done.
+    public static func run(_ world: World, replicates: [Int], into values: inout [Double], threads: Int,
+                           stop: Interruption? = nil,
+                           completed: (@Sendable (Int, UnsafeMutableBufferPointer<Double>) -> Void)? = nil) {
+        let per = world.layout.perReplicate
+        precondition(replicates.allSatisfy { ($0 + 1) * per <= values.count }, "Simulation.run: replicate out of range")
+        let workers = max(1, min(threads, replicates.count))
+        let next = Atomic<Int>(0)
         values.withUnsafeMutableBufferPointer { buffer in
+            guard !replicates.isEmpty else { return }
             let shared = SharedBuffer(buffer)
             // One worker runs on the caller's thread: no dispatch overhead, deterministic allocations.
             let spawn: (@Sendable (Int) -> Void) -> Void = workers == 1
                 ? { $0(0) } : { DispatchQueue.concurrentPerform(iterations: workers, execute: $0) }
             spawn { _ in
                 let runner = ReplicateRunner(world: world)
-                while true {
-                    let r = next.add(1, ordering: .relaxed).oldValue
-                    if r >= replicates { break }
-                    runner.run(replicate: r, into: shared.slice(r * per, per))
-                    let finished = done.add(1, ordering: .relaxed).newValue
-                    progress?(finished)
+                while stop?.isRequested != true {
+                    let k = next.add(1, ordering: .relaxed).oldValue
+                    if k >= replicates.count { break }
+                    let r = replicates[k]
+                    let slice = shared.slice(r * per, per)
+                    runner.run(replicate: r, into: slice)
+                    completed?(r, slice)
                 }
             }
         }
-        return Result(layout: layout, replicates: replicates, values: values)
     }
 }
 

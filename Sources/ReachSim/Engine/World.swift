@@ -33,8 +33,7 @@ public struct World: Sendable {
     let paidPools: [PaidPool?]
 
     public var layout: MetricLayout {
-        MetricLayout(weeks: scenario.horizonWeeks, platforms: scenario.platforms.count,
-                     segments: scenario.audience.segments.count, accounts: accounts.count)
+        MetricLayout(scenario)
     }
 
     /// One account of the institution with its followers at week 0.

@@ -111,3 +111,13 @@ public struct MetricLayout: Sendable, Equatable {
         ((week * platformSlots + platform) * segmentSlots + segment) * MetricLayout.metricCount + metric.rawValue
     }
 }
+
+extension MetricLayout {
+    /// The layout of `scenario`'s results, known without building its world (merges and
+    /// checkpoints need it); `World.layout` must agree, which `PlanRunner` checks.
+    public init(_ scenario: Scenario) {
+        self.init(weeks: scenario.horizonWeeks, platforms: scenario.platforms.count,
+                  segments: scenario.audience.segments.count,
+                  accounts: scenario.platforms.reduce(0) { $0 + $1.accounts.count })
+    }
+}

@@ -198,24 +198,28 @@ public final class OutputTransaction {
     private static func writeDurably(_ bytes: [UInt8], to path: String, reportedAs shown: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw OutputError.system("cannot write", shown, code: errno) }
-        var failure: Int32 = 0
+        var failure = writeAll(bytes, to: fd)
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            unlink(path)
+            throw OutputError.system("cannot write", shown, code: failure)
+        }
+    }
+
+    /// Writes all of `bytes` to `fd` (retrying short writes and EINTR); returns 0 or the errno.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = errno
-                    return
+                    return errno
                 }
                 offset += n
             }
-        }
-        if failure == 0, fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0, failure == 0 { failure = errno }
-        if failure != 0 {
-            unlink(path)
-            throw OutputError.system("cannot write", shown, code: failure)
+            return 0
         }
     }
 

@@ -34,6 +34,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var files: [DataFile]
     /// The command-line words, program name first.
     public var command: [String]
+    /// Only in a shard's manifest (`--shard K/N`): which part of which work the shard holds.
+    /// Absent from every other manifest, whose bytes are unchanged by this field.
+    public var shard: ShardRecord?
 
     /// One data file of the result.
     public struct DataFile: Codable, Sendable, Equatable {
@@ -87,6 +90,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case wallTimeSeconds = "wall_time_seconds"
         case files
         case command
+        case shard
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,6 +111,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         wallTimeSeconds = try c.decode(Double.self, forKey: .wallTimeSeconds)
         files = try c.decode([DataFile].self, forKey: .files)
         command = try c.decode([String].self, forKey: .command)
+        shard = try c.decodeIfPresent(ShardRecord.self, forKey: .shard)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -122,6 +127,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         try c.encode(wallTimeSeconds, forKey: .wallTimeSeconds)
         try c.encode(files, forKey: .files)
         try c.encode(command, forKey: .command)
+        try c.encodeIfPresent(shard, forKey: .shard)
     }
 
     /// The manifest as `manifest.json` bytes (see the type's documentation for the form).

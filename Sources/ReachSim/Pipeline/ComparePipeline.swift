@@ -33,14 +33,33 @@ public enum ComparePipeline {
         "diff_ci90_low", "diff_ci90_high", "diff_p05", "diff_p95", "p_alt_higher",
     ]
 
-    /// - Parameter independent: give alternative k the streams of seed + k instead of common
-    ///   random numbers (to measure what common random numbers save).
-    public static func run(scenarioPaths: [String], options: Options, independent: Bool = false) throws -> Report {
+    /// The loaded scenarios and their plan: what a comparison, a shard of it, or a merge needs.
+    public struct Prepared: Sendable, PreparedCommand {
+        public let plan: ReplicatePlan
+        public let scenarioPaths: [String]
+        let scenarioBytes: [[UInt8]]
+        public var scenarios: [Scenario] { plan.scenarios }
+        public var label: String { scenarios.map(\.name).joined(separator: " vs ") }
+
+        public func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest {
+            Manifest(scenario: label, scenarioPath: scenarioPaths.joined(separator: " "),
+                     scenarioSHA256: plan.identity.scenarioSHA256.joined(separator: " "), seed: plan.identity.seed,
+                     replicates: plan.replicates, threads: threads, weeks: scenarios[0].horizonWeeks,
+                     wallTimeSeconds: wallTimeSeconds, files: files, command: command)
+        }
+    }
+
+    /// Loads every scenario; all take the base's seed (or seed + k with `independent`) and
+    /// replicates unless the options set them.
+    ///
+    /// - Parameter directory: where relative paths are (a merge passes the shards' directory).
+    public static func prepare(scenarioPaths: [String], replicates: Int?, seed: UInt64?, independent: Bool,
+                               relativeTo directory: String? = nil) throws -> Prepared {
         precondition(scenarioPaths.count >= 2, "compare needs a base and at least one alternative")
-        let start = DispatchTime.now()
-        var scenarios = try scenarioPaths.map { try ScenarioLoader.load(path: $0) }
-        let seed = options.seed ?? scenarios[0].seed
-        let replicates = options.replicates ?? scenarios[0].replicates
+        let files = scenarioPaths.map { ReplicatePlan.resolve($0, in: directory) }
+        var scenarios = try files.map { try ScenarioLoader.load(path: $0) }
+        let seed = seed ?? scenarios[0].seed
+        let replicates = replicates ?? scenarios[0].replicates
         var seen: [String: String] = [:]
         for (k, path) in scenarioPaths.enumerated() {
             if let other = seen[scenarios[k].name] {
@@ -51,15 +70,29 @@ public enum ComparePipeline {
             scenarios[k].seed = independent ? seed &+ UInt64(k) : seed
             scenarios[k].replicates = replicates
         }
-        let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
-        var results: [Simulation.Result] = []
-        for scenario in scenarios {
-            let world = try World.build(scenario)
-            let reporter = options.progress ? ProgressReporter(label: scenario.name, total: replicates) : nil
-            results.append(Simulation.run(world, replicates: replicates, threads: options.threads) { reporter?.update(completed: $0) })
-            reporter?.finish()
-        }
+        let bytes = try files.map { try RunPipeline.readBytes($0) }
+        let identity = PlanIdentity(command: .compare, scenarioPaths: scenarioPaths, scenarioBytes: bytes, seed: seed,
+                                    replicates: replicates, independent: independent, scenarios: scenarios)
+        return Prepared(plan: ReplicatePlan(identity: identity, scenarios: scenarios), scenarioPaths: scenarioPaths,
+                        scenarioBytes: bytes)
+    }
 
+    /// - Parameter independent: give alternative k the streams of seed + k instead of common
+    ///   random numbers (to measure what common random numbers save).
+    public static func run(scenarioPaths: [String], options: Options, independent: Bool = false) throws -> Report {
+        let start = DispatchTime.now()
+        let prepared = try prepare(scenarioPaths: scenarioPaths, replicates: options.replicates, seed: options.seed,
+                                   independent: independent)
+        return try PlanRunner.complete(prepared.plan, label: prepared.label, options: options, start: start) { results, output, record in
+            try write(prepared, results: results, to: output, record: record)
+        }
+    }
+
+    /// Stages `comparison.csv` and each scenario's summary and copy; returns the report and manifest.
+    static func write(_ prepared: Prepared, results: ReplicateResults, to output: OutputTransaction,
+                      record: PlanRunner.Record) throws -> (Report, Manifest) {
+        let scenarios = prepared.scenarios
+        let results = scenarios.indices.map { results.result($0) }
         var csv = CSVWriter()
         csv.appendRow(header)
         var verdicts: [Verdict] = []
@@ -70,16 +103,11 @@ public enum ComparePipeline {
         var files = [try output.stage("comparison.csv", bytes: csv.bytes)]
         for (k, scenario) in scenarios.enumerated() {
             files.append(try output.stage("summary-\(scenario.name).csv", bytes: SummaryTable.render(results[k], scenario: scenario)))
-            files.append(try output.stage("scenario-\(scenario.name).yaml", bytes: try RunPipeline.readBytes(scenarioPaths[k])))
+            files.append(try output.stage("scenario-\(scenario.name).yaml", bytes: prepared.scenarioBytes[k]))
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let manifest = Manifest(
-            scenario: scenarios.map(\.name).joined(separator: " vs "), scenarioPath: scenarioPaths.joined(separator: " "),
-            scenarioSHA256: try scenarioPaths.map { Manifest.sha256Hex(try RunPipeline.readBytes($0)) }.joined(separator: " "),
-            seed: seed, replicates: replicates, threads: options.threads, weeks: scenarios[0].horizonWeeks,
-            wallTimeSeconds: seconds, files: files, command: options.command)
-        try output.commit(manifest: try manifest.jsonBytes())
-        return Report(base: scenarios[0], verdicts: verdicts, directory: options.outputDirectory, wallTimeSeconds: seconds)
+        let seconds = record.seconds()
+        let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
+        return (Report(base: scenarios[0], verdicts: verdicts, directory: record.directory, wallTimeSeconds: seconds), manifest)
     }
 
     /// Rows for every week, and every platform and segment both scenarios have (by name).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Exit codes of the `reachsim` command, from sysexits.h so scripts can tell bad input from a
 /// failed run.
 public enum ExitStatus: Int32, Sendable {
@@ -10,13 +12,19 @@ public enum ExitStatus: Int32, Sendable {
     case badInput = 65
     /// The output could not be written; nothing that looks complete was left.
     case cannotWrite = 74
+    /// Stopped by SIGINT (128 + 2) before writing its files; `--resume` continues.
+    case interrupted = 130
+    /// Stopped by SIGTERM (128 + 15), e.g. a cluster's time limit; `--resume` continues.
+    case terminated = 143
 
     /// The status for an error thrown by the library.
     public static func of(_ error: Error) -> ExitStatus {
         switch error {
-        case is ScenarioError, is WorldError, is EdgeListError, is ReportError: .badInput
+        case is ScenarioError, is WorldError, is EdgeListError, is ReportError, is MergeError, is ReplicateRecordsError: .badInput
         case is OutputError: .cannotWrite
-        case is SweepError: .usage
+        case is SweepError, is ShardError: .usage
+        case let e as CheckpointError: e.isUsage ? .usage : .badInput
+        case let e as Interrupted: e.signal == SIGTERM ? .terminated : .interrupted
         default: .failure
         }
     }

@@ -14,42 +14,61 @@ public enum RunPipeline {
         public let result: Simulation.Result
     }
 
+    /// A loaded scenario and its plan: what a run, a shard of it, or a merge of its shards needs.
+    public struct Prepared: Sendable, PreparedCommand {
+        public let plan: ReplicatePlan
+        public let scenarioPath: String
+        let scenarioBytes: [UInt8]
+        public var scenario: Scenario { plan.scenarios[0] }
+        public var label: String { scenario.name }
+    }
+
+    /// Loads the scenario with the options' replicates and seed.
+    ///
+    /// - Parameter directory: where a relative `scenarioPath` is (a merge passes the directory
+    ///   the shards ran in); nil for the current directory.
+    public static func prepare(scenarioPath: String, replicates: Int?, seed: UInt64?,
+                               relativeTo directory: String? = nil) throws -> Prepared {
+        let file = ReplicatePlan.resolve(scenarioPath, in: directory)
+        var scenario = try ScenarioLoader.load(path: file)
+        if let r = replicates { scenario.replicates = r }
+        if let s = seed { scenario.seed = s }
+        let bytes = try readBytes(file)
+        let identity = PlanIdentity(command: .run, scenarioPaths: [scenarioPath], scenarioBytes: [bytes],
+                                    seed: scenario.seed, replicates: scenario.replicates, scenarios: [scenario])
+        return Prepared(plan: ReplicatePlan(identity: identity, scenarios: [scenario]), scenarioPath: scenarioPath,
+                        scenarioBytes: bytes)
+    }
+
     /// Loads, simulates and writes. Throws `ScenarioError` or `WorldError` for bad input (nothing
-    /// is written) and `OutputError` when the directory cannot be written (nothing that looks
-    /// complete is left).
+    /// is written), `OutputError` when the directory cannot be written (nothing that looks
+    /// complete is left), `Interrupted` when stopped by a signal (see `PlanRunner`).
     public static func run(scenarioPath: String, options: Options) throws -> Report {
         let start = DispatchTime.now()
-        var scenario = try ScenarioLoader.load(path: scenarioPath)
-        if let r = options.replicates { scenario.replicates = r }
-        if let s = options.seed { scenario.seed = s }
-        let scenarioBytes = try readBytes(scenarioPath)
-        // Refuse an unwritable directory before any heavy work.
-        let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
-        let world = try World.build(scenario)
-
-        let reporter = options.progress ? ProgressReporter(label: scenario.name, total: scenario.replicates) : nil
-        let result = Simulation.run(world, replicates: scenario.replicates, threads: options.threads) { done in
-            reporter?.update(completed: done)
+        let prepared = try prepare(scenarioPath: scenarioPath, replicates: options.replicates, seed: options.seed)
+        return try PlanRunner.complete(prepared.plan, label: prepared.label, options: options, start: start) { results, output, record in
+            try write(prepared, results: results, to: output, record: record)
         }
-        reporter?.finish()
+    }
 
+    /// Stages `weekly.csv`, `summary.csv`, `accounts.csv` and `scenario.yaml`; returns the report and the manifest.
+    static func write(_ prepared: Prepared, results: ReplicateResults, to output: OutputTransaction,
+                      record: PlanRunner.Record) throws -> (Report, Manifest) {
+        let scenario = prepared.scenario
+        let result = results.result(0)
         let weekly = WeeklyTable.render(result, scenario: scenario)
         let summary = SummaryTable.render(result, scenario: scenario)
-        // A copy of the scenario travels with its results (reports show its parameters).
         let accounts = AccountTable.render(result, scenario: scenario)
+        // A copy of the scenario travels with its results (reports show its parameters).
         let files = [try output.stage("weekly.csv", bytes: weekly), try output.stage("summary.csv", bytes: summary),
-                     try output.stage("accounts.csv", bytes: accounts), try output.stage("scenario.yaml", bytes: scenarioBytes)]
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let manifest = Manifest(
-            reachsimVersion: ReachSimVersion.string, scenario: scenario.name, scenarioPath: scenarioPath,
-            scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: scenario.seed,
-            replicates: scenario.replicates, threads: options.threads, weeks: scenario.horizonWeeks,
-            wallTimeSeconds: seconds,
-            files: files,
-            command: options.command)
-        try output.commit(manifest: try manifest.jsonBytes())
-        return Report(scenario: scenario, directory: options.outputDirectory,
-                      files: ["weekly.csv", "summary.csv", "accounts.csv", "scenario.yaml", "manifest.json"], wallTimeSeconds: seconds, result: result)
+                     try output.stage("accounts.csv", bytes: accounts),
+                     try output.stage("scenario.yaml", bytes: prepared.scenarioBytes)]
+        let seconds = record.seconds()
+        let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
+        let report = Report(scenario: scenario, directory: record.directory,
+                            files: ["weekly.csv", "summary.csv", "accounts.csv", "scenario.yaml", "manifest.json"],
+                            wallTimeSeconds: seconds, result: result)
+        return (report, manifest)
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {
@@ -57,5 +76,13 @@ public enum RunPipeline {
             throw ScenarioError(file: path, line: nil, column: nil, keyPath: "", message: "cannot read the file")
         }
         return [UInt8](data)
+    }
+}
+
+extension RunPipeline.Prepared {
+    public func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest {
+        Manifest(scenario: scenario.name, scenarioPath: scenarioPath, scenarioSHA256: plan.identity.scenarioSHA256[0],
+                 seed: scenario.seed, replicates: scenario.replicates, threads: threads, weeks: scenario.horizonWeeks,
+                 wallTimeSeconds: wallTimeSeconds, files: files, command: command)
     }
 }

@@ -14,14 +14,23 @@ public struct SimulationOptions: Sendable {
     public var command: [String]
     /// Show a progress line on stderr (only when it is a terminal and the run lasts > 1 s).
     public var progress: Bool
+    /// Continue from the checkpoint an interrupted run left in `outputDirectory` (if there is
+    /// one; without one the run starts from the first replicate).
+    public var resume: Bool
+    /// Set by SIGINT/SIGTERM (see `Interruption.install`): the run stops after the replicates in
+    /// progress and throws `Interrupted`. Nil: the run cannot be interrupted this way.
+    public var interruption: Interruption?
 
     public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                outputDirectory: String, command: [String] = [], progress: Bool = false) {
+                outputDirectory: String, command: [String] = [], progress: Bool = false, resume: Bool = false,
+                interruption: Interruption? = nil) {
         self.replicates = replicates
         self.seed = seed
         self.threads = threads
         self.outputDirectory = outputDirectory
         self.command = command
         self.progress = progress
+        self.resume = resume
+        self.interruption = interruption
     }
 }

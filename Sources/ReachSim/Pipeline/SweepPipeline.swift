@@ -57,58 +57,80 @@ public enum SweepPipeline {
         "marginal_reach_per_euro",
     ]
 
-    public static func run(scenarioPath: String, parameters: [SweepParameter], options: Options) throws -> Report {
-        let start = DispatchTime.now()
+    /// The loaded variants and their plan: what a sweep, a shard of it, or a merge needs.
+    public struct Prepared: Sendable, PreparedCommand {
+        public let plan: ReplicatePlan
+        public let scenarioPath: String
+        public let parameters: [SweepParameter]
+        /// One value per parameter for each variant, in variant order.
+        public let combinations: [[String]]
+        let scenarioBytes: [UInt8]
+        public var base: Scenario { plan.scenarios[0] }
+        public var label: String { base.name }
+
+        public func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest {
+            Manifest(scenario: base.name, scenarioPath: scenarioPath, scenarioSHA256: plan.identity.scenarioSHA256[0],
+                     seed: base.seed, replicates: base.replicates, threads: threads, weeks: base.horizonWeeks,
+                     wallTimeSeconds: wallTimeSeconds, files: files, command: command)
+        }
+    }
+
+    /// Loads every variant (a bad value fails before any simulation).
+    ///
+    /// - Parameter directory: where a relative `scenarioPath` is (a merge passes the shards' directory).
+    public static func prepare(scenarioPath: String, parameters: [SweepParameter], replicates: Int?, seed: UInt64?,
+                               relativeTo directory: String? = nil) throws -> Prepared {
         guard !parameters.isEmpty else { throw SweepError("give at least one --set KEY=VALUES") }
         for (i, p) in parameters.enumerated() where parameters[..<i].contains(where: { $0.key == p.key }) {
             throw SweepError("--set \(p.key) is given twice")
         }
         let combinations = parameters.reduce([[String]]([[]])) { acc, p in acc.flatMap { c in p.values.map { c + [$0] } } }
         guard combinations.count <= 10_000 else { throw SweepError("\(combinations.count) combinations, at most 10000") }
-
-        // Load every variant first: a bad value fails before any simulation.
+        let file = ReplicatePlan.resolve(scenarioPath, in: directory)
         var scenarios: [Scenario] = []
         for values in combinations {
-            var s = try ScenarioLoader.load(path: scenarioPath, overrides: Array(zip(parameters, values)))
-            if let r = options.replicates { s.replicates = r }
-            if let seed = options.seed { s.seed = seed }
+            var s = try ScenarioLoader.load(path: file, overrides: Array(zip(parameters, values)))
+            if let r = replicates { s.replicates = r }
+            if let seed { s.seed = seed }
             scenarios.append(s)
         }
-        let base = scenarios[0]
-        let scenarioBytes = try RunPipeline.readBytes(scenarioPath)
-        let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
-
+        let bytes = try RunPipeline.readBytes(file)
+        let identity = PlanIdentity(command: .sweep, scenarioPaths: [scenarioPath], scenarioBytes: [bytes],
+                                    seed: scenarios[0].seed, replicates: scenarios[0].replicates, sweep: parameters,
+                                    scenarios: scenarios)
         // Only boosts change: the audience, graphs and schedules are built once.
         let boostsOnly = parameters.allSatisfy { $0.key.hasPrefix("platforms.") && $0.key.contains(".boost.") }
-        let shared = boostsOnly ? try World.build(base) : nil
-        let reporter = options.progress
-            ? ProgressReporter(label: base.name, total: base.replicates * scenarios.count) : nil
-        var variants: [Variant] = []
-        for (i, scenario) in scenarios.enumerated() {
-            let world = try shared.map { $0.withBoosts(of: scenario) } ?? World.build(scenario)
-            let done = i * scenario.replicates
-            let result = Simulation.run(world, replicates: scenario.replicates, threads: options.threads) { n in
-                reporter?.update(completed: done + n)
-            }
-            variants.append(Variant(number: i + 1, values: combinations[i], scenario: scenario, result: result))
-        }
-        reporter?.finish()
+        return Prepared(plan: ReplicatePlan(identity: identity, scenarios: scenarios, sharesWorld: boostsOnly),
+                        scenarioPath: scenarioPath, parameters: parameters, combinations: combinations, scenarioBytes: bytes)
+    }
 
+    public static func run(scenarioPath: String, parameters: [SweepParameter], options: Options) throws -> Report {
+        let start = DispatchTime.now()
+        let prepared = try prepare(scenarioPath: scenarioPath, parameters: parameters, replicates: options.replicates,
+                                   seed: options.seed)
+        return try PlanRunner.complete(prepared.plan, label: prepared.label, options: options, start: start) { results, output, record in
+            try write(prepared, results: results, to: output, record: record)
+        }
+    }
+
+    /// Stages `sweep.csv` and `hill.csv`; returns the report and the manifest.
+    static func write(_ prepared: Prepared, results: ReplicateResults, to output: OutputTransaction,
+                      record: PlanRunner.Record) throws -> (Report, Manifest) {
+        let variants = prepared.plan.scenarios.enumerated().map { i, scenario in
+            Variant(number: i + 1, values: prepared.combinations[i], scenario: scenario, result: results.result(i))
+        }
+        let parameters = prepared.parameters, base = prepared.base
         let rows = summarize(variants, parameters: parameters)
         let hill = fitHill(variants, parameters: parameters)
         let sweepCSV = renderSweep(rows, scenario: base, parameters: parameters)
         let hillCSV = renderHill(hill, scenario: base, parameters: parameters)
         let files = [try output.stage("sweep.csv", bytes: sweepCSV), try output.stage("hill.csv", bytes: hillCSV)]
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let manifest = Manifest(
-            reachsimVersion: ReachSimVersion.string, scenario: base.name, scenarioPath: scenarioPath,
-            scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: base.seed, replicates: base.replicates,
-            threads: options.threads, weeks: base.horizonWeeks, wallTimeSeconds: seconds, files: files,
-            command: options.command)
-        try output.commit(manifest: try manifest.jsonBytes())
-        return Report(scenario: base, parameters: parameters, variants: variants, rows: rows, hill: hill,
-                      directory: options.outputDirectory, files: ["sweep.csv", "hill.csv", "manifest.json"],
-                      wallTimeSeconds: seconds)
+        let seconds = record.seconds()
+        let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
+        let report = Report(scenario: base, parameters: parameters, variants: variants, rows: rows, hill: hill,
+                            directory: record.directory, files: ["sweep.csv", "hill.csv", "manifest.json"],
+                            wallTimeSeconds: seconds)
+        return (report, manifest)
     }
 
     // MARK: - Per-replicate totals
