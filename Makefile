@@ -4,10 +4,13 @@
 #               every preset against its published targets, and docs/calibration.csv must be current)
 #   make slurm-test  a sharded sweep on a throwaway single-node Slurm cluster (root; see docs/cluster.md)
 #   make calibrate   rerun the calibration (debug build, as the test does) and rewrite docs/calibration.{csv,md}
+#   make bench-check   CI's benchmark step: the small suites against Benchmarks/Thresholds/
+#   make bench-thresholds   record Benchmarks/Thresholds/ anew (on a quiet machine), then commit them
+#   make peers   the cascade against ndlib and cynetdiff (Benchmarks/peers/, several minutes)
 SWIFT ?= swift
 OUT ?= out/museum-baseline
 
-.PHONY: deps build demo test slurm-test check-views notebooks calibrate bench clean
+.PHONY: deps build demo test slurm-test check-views notebooks calibrate bench bench-check bench-thresholds peers clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -39,6 +42,16 @@ calibrate: deps
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+bench-check: deps
+	bash scripts/bench-check.sh
+
+bench-thresholds: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update \
+		--target CascadeBenchmarks --target GraphBenchmarks --target EngineBenchmarks --no-progress
+
+peers: deps
+	bash Benchmarks/peers/run.sh
 
 clean:
 	rm -rf .build Benchmarks/.build out ci-artifacts .venv-notebooks

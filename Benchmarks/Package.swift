@@ -8,6 +8,10 @@ import PackageDescription
 // checkout under another folder name still builds.
 let parentName = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
 
+/// One executable per suite. CI checks the first three against `Thresholds/` (`make bench-check`);
+/// the last two run on demand.
+let suites = ["CascadeBenchmarks", "GraphBenchmarks", "EngineBenchmarks", "RunBenchmarks", "LargeScenarioBenchmarks"]
+
 let package = Package(
     name: "ReachSimBenchmarks",
     platforms: [.macOS(.v14)],
@@ -17,14 +21,25 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "EngineBenchmarks",
+        // Metrics, tolerances and inputs shared by every suite.
+        .target(
+            name: "BenchmarkSupport",
             dependencies: [
                 .product(name: "ReachSim", package: parentName),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
-            path: "Benchmarks/EngineBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+            path: "Benchmarks/BenchmarkSupport"
         ),
-    ]
+    ] + suites.map { suite in
+        .executableTarget(
+            name: suite,
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "ReachSim", package: parentName),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/\(suite)",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    }
 )

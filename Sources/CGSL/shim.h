@@ -1,13 +1,14 @@
 // CGSL: the GNU Scientific Library as ReachSim uses it. No stable API: only ReachSim's
 // `Support/` wrapper should import this module.
 //
-// Two things live here besides the GSL headers:
+// Three things live here besides the GSL headers:
 //  1. Accessors for GSL's global generator types. Swift 6 refuses to read GSL's mutable
 //     globals (`gsl_rng_mt19937`), so each is returned from a `static inline` function.
 //  2. ReachSim's own generator, xoshiro256++ (Blackman & Vigna, 2019), registered as a custom
 //     `gsl_rng_type`. Swift draws from its state inline in hot loops, and GSL's samplers
 //     (binomial, gamma, ...) draw from the very same state through `gsl_rng_get`, so one
 //     replicate has one stream whichever side draws.
+//  3. A cache prefetch hint, which Swift has no builtin for (used by the cascade kernel).
 #ifndef REACHSIM_CGSL_SHIM_H
 #define REACHSIM_CGSL_SHIM_H
 
@@ -78,5 +79,9 @@ static inline const gsl_rng_type *cgsl_rng_xoshiro256pp(void) { return &cgsl_xos
 static inline cgsl_xoshiro_state *cgsl_xoshiro_state_of(gsl_rng *r) {
     return (cgsl_xoshiro_state *)r->state;
 }
+
+/// Asks the CPU to bring the cache line holding `p` closer ahead of a read; no effect on results,
+/// and harmless for any address (a prefetch never faults).
+static inline void cgsl_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
 #endif

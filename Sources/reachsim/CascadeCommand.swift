@@ -37,13 +37,15 @@ struct CascadeCommand: ParsableCommand {
             print("""
                 {"source": "\(r.source)", "nodes": \(r.nodes), "edges": \(r.edges), "p": \(r.p), "runs": \(r.runs), \
                 "mean_size": \(r.meanSize), "sd_size": \(r.sdSize), "seconds": \(r.seconds), \
-                "runs_per_second": \(r.runsPerSecond), "edge_visits_per_second": \(r.edgeVisitsPerSecond)}
+                "cpu_seconds": \(r.cpuSeconds), "runs_per_second": \(r.runsPerSecond), \
+                "runs_per_cpu_second": \(r.runsPerCPUSecond), "edge_visits_per_second": \(r.edgeVisitsPerSecond)}
                 """)
             return
         }
         print("graph: \(r.nodes) nodes, \(r.edges) edges; source \(r.source) (out-degree \(r.sourceOutDegree)); p = \(r.p)")
         print(String(format: "cascade size: mean %.3f, sd %.3f over %d runs (standard error %.3f)",
                      r.meanSize, r.sdSize, r.runs, r.sdSize / Double(r.runs).squareRoot()))
-        print(String(format: "%.0f runs per second, %.3g edge visits per second (%.3f s)", r.runsPerSecond, r.edgeVisitsPerSecond, r.seconds))
+        print(String(format: "%.0f runs per second, %.3g edge visits per second (%.3f s, %.3f s of CPU)",
+                     r.runsPerSecond, r.edgeVisitsPerSecond, r.seconds, r.cpuSeconds))
     }
 }

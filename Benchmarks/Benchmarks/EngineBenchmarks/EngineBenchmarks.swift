@@ -1,51 +1,37 @@
 import Benchmark
-import Foundation
+import BenchmarkSupport
 import ReachSim
 
-/// The shipped scenarios, found from this file's location (Benchmarks/Benchmarks/EngineBenchmarks/).
-private let scenarios = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("scenarios")
-
-private func loadBaseline() -> Scenario {
-    do {
-        return try ScenarioLoader.load(path: scenarios.appendingPathComponent("museum-baseline.yaml").path)
-    } catch {
-        fatalError("cannot load the baseline scenario: \(error)")
-    }
-}
-
+/// The simulator on `scenarios/museum-baseline.yaml` (300,000 agents, three platforms, 78,500
+/// followers): building its world, one week, one replicate (52 weeks). Worlds are built in
+/// set-up, outside the measurement, except in `BuildWorld`.
 let benchmarks: @Sendable () -> Void = {
-    // Wall time is noisy on shared machines: wide thresholds for time, exact ones for
-    // allocations (deterministic).
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-        timeUnits: .milliseconds,
-        maxDuration: .seconds(20),
-        maxIterations: 20,
-        thresholds: [
-            .wallClock: .init(relative: [.p50: 35]),
-            .mallocCountTotal: .init(relative: [.p50: 5]),
-        ])
-
-    // One replicate of the baseline museum (52 weeks, 3 platforms, 78,500 followers): the unit of
-    // work that `reachsim run` repeats; the world is built outside the measurement.
-    Benchmark("Engine.MuseumBaseline.OneReplicate") { benchmark in
-        var scenario = loadBaseline()
-        scenario.replicates = 1
-        let world = try World.build(scenario)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
+    // One simulated week: the schedule's posts, feeds, shares and follows of week 1.
+    Benchmark("Engine.MuseumBaseline.OneWeek", configuration: BenchmarkSupport.configuration(maxIterations: 30)) { benchmark, world in
+        BenchmarkSupport.measure(benchmark) {
             blackHole(Simulation.run(world, replicates: 1, threads: 1))
         }
+    } setup: {
+        var scenario = try BenchmarkSupport.loadScenario("museum-baseline.yaml")
+        scenario.horizonWeeks = 1
+        return try World.build(scenario)
     }
 
-    // Building the baseline world: audience of 300,000 agents and three follower graphs.
-    Benchmark("Engine.MuseumBaseline.BuildWorld", configuration: .init(maxIterations: 5)) { benchmark in
-        let scenario = loadBaseline()
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            blackHole(try World.build(scenario))
+    // One replicate of the whole year, the unit of work `reachsim run` repeats.
+    Benchmark("Engine.MuseumBaseline.OneReplicate", configuration: BenchmarkSupport.configuration(maxIterations: 10)) { benchmark, world in
+        BenchmarkSupport.measure(benchmark) {
+            blackHole(Simulation.run(world, replicates: 1, threads: 1))
         }
+    } setup: {
+        try World.build(try BenchmarkSupport.loadScenario("museum-baseline.yaml"))
+    }
+
+    // Generating the audience (300,000 agents) and the three follower graphs.
+    Benchmark("Engine.MuseumBaseline.BuildWorld", configuration: BenchmarkSupport.configuration(maxIterations: 5, mallocSlack: nil)) { benchmark, scenario in
+        BenchmarkSupport.measure(benchmark) {
+            blackHole(try? World.build(scenario))
+        }
+    } setup: {
+        try BenchmarkSupport.loadScenario("museum-baseline.yaml")
     }
 }

@@ -8,3 +8,4 @@ import Darwin
 @usableFromInline @inline(__always) func _pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 @usableFromInline @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @usableFromInline @inline(__always) func _log1p(_ x: Double) -> Double { log1p(x) }
+@usableFromInline @inline(__always) func _expm1(_ x: Double) -> Double { expm1(x) }

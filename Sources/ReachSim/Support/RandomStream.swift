@@ -125,10 +125,24 @@ public final class RandomStream: @unchecked Sendable {
     /// many short runs with one p.
     @inlinable @inline(__always)
     public func forEachSuccess(in n: Int, logOneMinusP logq: Double, _ body: (Int) throws -> Void) rethrows {
-        var i = geometricSkip(logOneMinusP: logq)
+        try forEachSuccess(in: n, jump: { geometricSkip(logOneMinusP: logq) }, body)
+    }
+
+    /// The same with jumps looked up in a table built once for p (a third of the cost of a
+    /// logarithm; same law, other values than the logarithm's: see `GeometricSkipTable`).
+    @inline(__always)
+    func forEachSuccess(in n: Int, table: GeometricSkipTable, _ body: (Int) throws -> Void) rethrows {
+        try forEachSuccess(in: n, jump: { table.skip(self) }, body)
+    }
+
+    /// The walk shared by both: successive successes are one jump plus one apart; the first jump
+    /// that passes the last trial ends it (so a row of n trials with s successes takes s + 1 jumps).
+    @inlinable @inline(__always)
+    func forEachSuccess(in n: Int, jump: () -> Int, _ body: (Int) throws -> Void) rethrows {
+        var i = jump()
         while i < n {
             try body(i)
-            let skip = geometricSkip(logOneMinusP: logq)
+            let skip = jump()
             if skip >= n { return }
             i += skip + 1
         }

@@ -51,4 +51,40 @@ import Testing
         #expect(cascade.spread(from: g.nodeCount - 1, p: 1, rng: rng).size == 1)
         #expect(cascade.spread(from: 0, p: 1, rng: rng).size == g.nodeCount)
     }
+
+    /// The two-stage loop (prefetching, branch-free visits, bitset) activates the same nodes as
+    /// a plain breadth-first loop fed the same stream, run after run (so the bitset is cleared),
+    /// with 32-bit and with full-width row starts.
+    @Test(arguments: [0.02, 0.08, 0.3])
+    func sameSizesAsPlainBreadthFirst(p: Double) {
+        let n = 3_000
+        let graph = GraphGenerators.preferentialAttachment(
+            nodes: (0..<UInt32(n)).map { $0 }, totalAgents: n, segment: [UInt8](repeating: 0, count: n),
+            edgesPerNode: 4, reciprocity: 1, homophily: 0, rng: RandomStream(seed: 5, purpose: .test))
+        let compact = IndependentCascade(graph: graph)
+        let wide = IndependentCascade(graph: graph, compactOffsets: false)
+        let table = GeometricSkipTable(p: p)
+        let rng = RandomStream(seed: 8, purpose: .test)
+        for run in 0..<200 {
+            let source = (run * 37) % n
+            rng.reseed(seed: 8, purpose: .test, index: UInt64(run))
+            var seen = Set([source]), queue = [source], head = 0, tried = 0
+            while head < queue.count {
+                let u = queue[head]
+                head += 1
+                let row = graph.audience(of: u)
+                tried += row.count
+                rng.forEachSuccess(in: row.count, table: table) { j in
+                    let v = Int(row[row.startIndex + j])
+                    if seen.insert(v).inserted { queue.append(v) }
+                }
+            }
+            rng.reseed(seed: 8, purpose: .test, index: UInt64(run))
+            let a = compact.spread(from: source, p: p, rng: rng)
+            rng.reseed(seed: 8, purpose: .test, index: UInt64(run))
+            let b = wide.spread(from: source, p: p, rng: rng)
+            #expect(a == .init(size: queue.count, edgesTried: tried))
+            #expect(b == a)
+        }
+    }
 }
