@@ -2,12 +2,35 @@ import Foundation
 import Testing
 @testable import ReachSim
 
-/// Every file in scenarios/ validates and runs end to end (with few replicates).
+/// Every file in scenarios/ validates and runs end to end (with few replicates); the Louvre-size
+/// scenario (12 million agents, a performance benchmark) runs at 1% of its size.
 @Suite struct ShippedScenarioTests {
+    static let large = "large-institution.yaml"
+
     static var files: [String] {
         let dir = TestScenarios.packageRoot.appendingPathComponent("scenarios")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { dir.appendingPathComponent($0).path }
+        return names.filter { $0.hasSuffix(".yaml") && $0 != large }.sorted().map { dir.appendingPathComponent($0).path }
+    }
+
+    /// The large institution at 1% of its audience and followers, 4 weeks: its 13 accounts on 6
+    /// platforms load, build and simulate, and `accounts.csv` has a row per account and week.
+    @Test func largeInstitutionRunsAtOnePercent() throws {
+        var s = try ScenarioLoader.load(path: TestScenarios.packageRoot.appendingPathComponent("scenarios/\(Self.large)").path)
+        #expect(s.platforms.count == 6 && s.platforms.reduce(0) { $0 + $1.accounts.count } == 13)
+        #expect(s.platforms.flatMap(\.accounts).reduce(0) { $0 + $1.followers } == 8_700_000)
+        s.audience.size /= 100
+        for p in s.platforms.indices {
+            for a in s.platforms[p].accounts.indices { s.platforms[p].accounts[a].followers /= 100 }
+        }
+        s.horizonWeeks = 4
+        let world = try World.build(s)
+        let result = Simulation.run(world, replicates: 1, threads: 2)
+        let rows = String(decoding: AccountTable.render(result, scenario: s), as: UTF8.self).split(separator: "\n")
+        #expect(rows.count == 1 + 4 * 13)
+        let reach = result.value(replicate: 0, week: 3, platform: result.layout.allPlatforms,
+                                 segment: result.layout.allSegments, metric: .reachCumulative)
+        #expect(reach > 0 && reach <= Double(s.audience.size))
     }
 
     @Test func thereAreScenarios() {
@@ -21,7 +44,7 @@ import Testing
         let result = try CommandRunner.run(["run", path, "--replicates", "2", "--out", dir.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("all"))
-        for name in ["weekly.csv", "summary.csv", "manifest.json"] {
+        for name in ["weekly.csv", "summary.csv", "accounts.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path))
         }
         let manifest = try Manifest.decode([UInt8](Data(contentsOf: dir.appendingPathComponent("manifest.json"))))
