@@ -35,4 +35,4 @@ bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 clean:
-	rm -rf .build Benchmarks/.build out ci-artifacts .venv-notebooks
+	rm -rf .build Benchmarks/.build out ci-artifacts .venv-notebooks .venv-schema

@@ -13,7 +13,7 @@ struct ReachSimCommand: ParsableCommand {
             """,
         version: ReachSimVersion.string,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
-                      ValidateCommand.self, PresetsCommand.self, CalibrateCommand.self, CascadeCommand.self])
+                      ValidateCommand.self, SchemaCommand.self, PresetsCommand.self, CalibrateCommand.self, CascadeCommand.self])
 }
 
 /// Prints a library error and exits with its status: one line, no stack trace.
