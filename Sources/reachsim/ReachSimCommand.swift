@@ -9,7 +9,7 @@ struct ReachSimCommand: ParsableCommand {
         abstract: "Monte Carlo simulator of social-media reach for cultural institutions.",
         discussion: """
             Exit codes: 0 success, 64 wrong usage, 65 invalid scenario or input file \
-            (nothing written), 74 output not writable, 1 other failure.
+            or a run too large for the memory (nothing written), 74 output not writable, 1 other failure.
             """,
         version: ReachSimVersion.string,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,

@@ -16,12 +16,19 @@ struct SimulationArguments: ParsableArguments {
     @Option(name: .shortAndLong, help: "Output directory (created if missing; default: out, or out/comparison for compare).")
     var out: String?
 
+    @Option(help: ArgumentHelp("Refuse to start when the estimated memory exceeds this (e.g. 8G, 500M).",
+                               valueName: "size"))
+    var maxMemory: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         if let r = replicates, !(1...1_000_000).contains(r) {
             throw ValidationError("--replicates must be between 1 and 1000000, got \(r).")
+        }
+        if let m = maxMemory, MemoryLimit.parse(m) == nil {
+            throw ValidationError("--max-memory must be a size such as 8G, 500M or 1048576 (bytes), got '\(m)'.")
         }
         if !(1...1024).contains(threads) {
             throw ValidationError("--threads must be between 1 and 1024, got \(threads).")
@@ -30,6 +37,7 @@ struct SimulationArguments: ParsableArguments {
 
     func options(defaultOutput: String, progress: Bool) -> SimulationOptions {
         SimulationOptions(replicates: replicates, seed: seed, threads: threads, outputDirectory: out ?? defaultOutput,
-                          command: CommandLine.arguments, progress: progress && !quiet)
+                          command: CommandLine.arguments, progress: progress && !quiet,
+                          maxMemory: maxMemory.flatMap(MemoryLimit.parse))
     }
 }

@@ -51,6 +51,7 @@ public enum ComparePipeline {
             scenarios[k].seed = independent ? seed &+ UInt64(k) : seed
             scenarios[k].replicates = replicates
         }
+        try MemoryEstimate.compare(scenarios, threads: options.threads).check(limit: options.maxMemory, threads: options.threads)
         let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
         var results: [Simulation.Result] = []
         for scenario in scenarios {

@@ -23,7 +23,8 @@ public enum RunPipeline {
         if let r = options.replicates { scenario.replicates = r }
         if let s = options.seed { scenario.seed = s }
         let scenarioBytes = try readBytes(scenarioPath)
-        // Refuse an unwritable directory before any heavy work.
+        // Refuse a run too large for the memory, then an unwritable directory, before any heavy work.
+        try MemoryEstimate.run(scenario, threads: options.threads).check(limit: options.maxMemory, threads: options.threads)
         let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
         let world = try World.build(scenario)
 

@@ -14,14 +14,18 @@ public struct SimulationOptions: Sendable {
     public var command: [String]
     /// Show a progress line on stderr (only when it is a terminal and the run lasts > 1 s).
     public var progress: Bool
+    /// Refuse a run whose `MemoryEstimate` exceeds this many bytes (`--max-memory`); the machine's
+    /// memory is a limit in any case.
+    public var maxMemory: Double?
 
     public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                outputDirectory: String, command: [String] = [], progress: Bool = false) {
+                outputDirectory: String, command: [String] = [], progress: Bool = false, maxMemory: Double? = nil) {
         self.replicates = replicates
         self.seed = seed
         self.threads = threads
         self.outputDirectory = outputDirectory
         self.command = command
         self.progress = progress
+        self.maxMemory = maxMemory
     }
 }

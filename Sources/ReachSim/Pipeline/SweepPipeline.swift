@@ -76,6 +76,7 @@ public enum SweepPipeline {
         }
         let base = scenarios[0]
         let scenarioBytes = try RunPipeline.readBytes(scenarioPath)
+        try MemoryEstimate.sweep(scenarios, threads: options.threads).check(limit: options.maxMemory, threads: options.threads)
         let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
 
         // Only boosts change: the audience, graphs and schedules are built once.
