@@ -603,6 +603,9 @@ extension YAMLValue {
     /// "syntax error: did not find expected key (while parsing a block mapping that starts at
     /// line 1, column 1); check the indentation".
     private static func syntaxMessage(_ problem: String, context: YamlError.Context?, mark: Mark, text: String) -> String {
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return "syntax error: lists and mappings nested too deeply (libyaml stops at 1,000 levels)"
+        }
         var message = "syntax error: \(problem)"
         if let context, context.mark.line != mark.line || context.mark.column != mark.column {
             message += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
