@@ -21,8 +21,6 @@ import Testing
     /// its default action (killing the process), unblocked, as in a shell: the test runner's
     /// threads block signals, and a child would inherit that. Python sets all three, then execs.
     static func runLimited(blocks: Int, _ arguments: [String], in dir: URL) throws -> CommandRunner.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let limit = """
             import os, resource, signal, sys
             signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
@@ -30,17 +28,8 @@ import Testing
             resource.setrlimit(resource.RLIMIT_FSIZE, (\(blocks * 1024), \(blocks * 1024)))
             os.execv(sys.argv[1], sys.argv[1:])
             """
-        process.arguments = ["python3", "-c", limit, CommandRunner.executable.path] + arguments
-        process.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandRunner.Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                                    stderr: String(decoding: e, as: UTF8.self))
+        return try CommandRunner.run(tool: URL(fileURLWithPath: "/usr/bin/env"),
+                                     ["python3", "-c", limit, CommandRunner.executable.path] + arguments, in: dir)
     }
 
     @Test func fileSizeLimitIsAnErrorNotACrash() throws {
