@@ -3,10 +3,13 @@
 #   make test   install what is missing, run the whole test suite (it includes the calibration:
 #               every preset against its published targets, and docs/calibration.csv must be current)
 #   make calibrate   rerun the calibration (debug build, as the test does) and rewrite docs/calibration.{csv,md}
+#   make check-schema   validate scenarios/ against docs/scenario.schema.json with check-jsonschema (PyPI)
+#   make sanitize    the tests under AddressSanitizer and ThreadSanitizer (scripts/sanitize.sh)
+#   make fuzz-smoke  both fuzz targets for FUZZ_SECONDS (default 45) each; new inputs go to a scratch folder
 SWIFT ?= swift
 OUT ?= out/museum-baseline
 
-.PHONY: deps build demo test check-views notebooks calibrate bench clean
+.PHONY: deps build demo test check-views check-schema sanitize fuzz-smoke notebooks calibrate bench clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -19,6 +22,16 @@ demo: build
 
 test: deps
 	$(SWIFT) test --disable-xctest
+
+check-schema:
+	bash scripts/check-schema.sh
+
+sanitize: deps
+	bash scripts/sanitize.sh
+
+FUZZ_SECONDS ?= 45
+fuzz-smoke: deps
+	FUZZ_NEW_INPUTS=$$(mktemp -d) bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 # What people look at: reports rendered in headless Chromium, notebooks executed with Jupyter.
 check-views: deps
@@ -35,4 +48,4 @@ bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 clean:
-	rm -rf .build Benchmarks/.build out ci-artifacts .venv-notebooks .venv-schema
+	rm -rf .build .build-asan .build-tsan Benchmarks/.build Fuzz/.build Fuzz/artifacts out ci-artifacts .venv-notebooks .venv-schema
