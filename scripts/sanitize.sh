@@ -3,8 +3,9 @@
 # build directory of its own (.build-asan, .build-tsan) so the ordinary build stays as it is.
 #   bash scripts/sanitize.sh [address|thread]...     (default: both)
 #
-# AddressSanitizer runs every test but CalibrationTests (the presets' calibration, pure
-# single-threaded arithmetic that the ordinary `make test` runs; about half the time under ASan).
+# AddressSanitizer runs every test but CalibrationTests (the presets' calibration) and
+# ShippedScenarioTests (the shipped scenarios end to end, 300,000 agents each): the same engine code
+# as the smaller tests, at a size that takes most of the time under ASan; `make test` runs them.
 # ThreadSanitizer runs the suites that simulate on several threads in this process (Simulation's
 # workers, compare, sweep, boosts, progress) — the whole suite would take over 10 minutes on two
 # cores; the command-line tests' child processes are covered by AddressSanitizer.
@@ -15,7 +16,7 @@ export TSAN_OPTIONS="halt_on_error=1"
 kinds=("$@"); [ ${#kinds[@]} -gt 0 ] || kinds=(address thread)
 for kind in "${kinds[@]}"; do
   case "$kind" in
-    address) dir=.build-asan; filter=(--skip CalibrationTests) ;;
+    address) dir=.build-asan; filter=(--skip "CalibrationTests|ShippedScenarioTests") ;;
     thread) dir=.build-tsan
             filter=(--filter "ReproducibilityTests|SweepPipelineTests|CompareAndReportTests|PaidBoostTests|ProgressReporterTests|AnalyticalTests") ;;
     *) echo "error: unknown sanitizer '$kind' (address or thread)" >&2; exit 64 ;;
