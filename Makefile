@@ -7,10 +7,14 @@
 #   make bench-check   CI's benchmark step: the small suites against Benchmarks/Thresholds/
 #   make bench-thresholds   record Benchmarks/Thresholds/ anew (on a quiet machine), then commit them
 #   make peers   the cascade against ndlib and cynetdiff (Benchmarks/peers/, several minutes)
+#   make check-schema   validate scenarios/ against docs/scenario.schema.json with check-jsonschema (PyPI)
+#   make sanitize    the tests under AddressSanitizer and ThreadSanitizer (scripts/sanitize.sh)
+#   make fuzz-smoke  both fuzz targets for FUZZ_SECONDS (default 45) each; new inputs go to a scratch folder
 SWIFT ?= swift
 OUT ?= out/museum-baseline
 
-.PHONY: deps build demo test slurm-test check-views notebooks calibrate bench bench-check bench-thresholds peers clean
+.PHONY: deps build demo test slurm-test check-views check-schema sanitize fuzz-smoke notebooks calibrate bench \
+	bench-check bench-thresholds peers clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -28,6 +32,16 @@ test: deps
 # daemons from a temporary directory); a 4-shard sweep merged must equal the local sweep byte for byte.
 slurm-test: deps
 	bash scripts/slurm-test.sh
+
+check-schema:
+	bash scripts/check-schema.sh
+
+sanitize: deps
+	bash scripts/sanitize.sh
+
+FUZZ_SECONDS ?= 45
+fuzz-smoke: deps
+	FUZZ_NEW_INPUTS=$$(mktemp -d) bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 # What people look at: reports rendered in headless Chromium, notebooks executed with Jupyter.
 check-views: deps
@@ -54,4 +68,4 @@ peers: deps
 	bash Benchmarks/peers/run.sh
 
 clean:
-	rm -rf .build Benchmarks/.build out ci-artifacts .venv-notebooks
+	rm -rf .build .build-asan .build-tsan Benchmarks/.build Fuzz/.build Fuzz/artifacts out ci-artifacts .venv-notebooks .venv-schema

@@ -9,13 +9,13 @@ struct ReachSimCommand: ParsableCommand {
         abstract: "Monte Carlo simulator of social-media reach for cultural institutions.",
         discussion: """
             Exit codes: 0 success, 64 wrong usage, 65 invalid scenario or input file \
-            (nothing written), 74 output not writable, 130/143 stopped by SIGINT/SIGTERM \
-            (nothing written; --resume continues), 1 other failure.
+            or a run too large for the memory (nothing written), 74 output not writable, 130/143 stopped by \
+            SIGINT/SIGTERM (nothing written; --resume continues), 1 other failure.
             """,
         version: ReachSimVersion.string,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
-                      MergeCommand.self, SlurmCommand.self, ValidateCommand.self, PresetsCommand.self, CalibrateCommand.self,
-                      CascadeCommand.self])
+                      MergeCommand.self, SlurmCommand.self, ValidateCommand.self, SchemaCommand.self, PresetsCommand.self,
+                      CalibrateCommand.self, CascadeCommand.self])
 }
 
 /// Prints a library error and exits with its status: one line, no stack trace.

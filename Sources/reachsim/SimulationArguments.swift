@@ -16,6 +16,10 @@ struct SimulationArguments: ParsableArguments {
     @Option(name: .shortAndLong, help: "Output directory (created if missing; default: out, or out/comparison for compare; with --shard K/N, their shards/K).")
     var out: String?
 
+    @Option(help: ArgumentHelp("Refuse to start when the estimated memory exceeds this (e.g. 8G, 500M).",
+                               valueName: "size"))
+    var maxMemory: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -31,6 +35,9 @@ struct SimulationArguments: ParsableArguments {
     func validate() throws {
         if let r = replicates, !(1...1_000_000).contains(r) {
             throw ValidationError("--replicates must be between 1 and 1000000, got \(r).")
+        }
+        if let m = maxMemory, MemoryLimit.parse(m) == nil {
+            throw ValidationError("--max-memory must be a size such as 8G, 500M or 1048576 (bytes), got '\(m)'.")
         }
         if !(1...1024).contains(threads) {
             throw ValidationError("--threads must be between 1 and 1024, got \(threads).")
@@ -49,7 +56,8 @@ struct SimulationArguments: ParsableArguments {
         let directory = out ?? parsedShard.map { "\(defaultOutput)/shards/\($0.index)" } ?? defaultOutput
         return SimulationOptions(replicates: replicates, seed: seed, threads: threads, outputDirectory: directory,
                                  command: CommandLine.arguments, progress: progress && !quiet, resume: resume,
-                                 interruption: Interruption.install(onStuck: Self.exitNow))
+                                 interruption: Interruption.install(onStuck: Self.exitNow),
+                                 maxMemory: maxMemory.flatMap(MemoryLimit.parse))
     }
 
     /// A forced stop: the checkpoint is saved, the workers still run; say so and end at once.

@@ -50,8 +50,14 @@ public final class OutputTransaction {
     ///   `cannot create output directory /etc/hostname/sub: Not a directory`.
     public init(directory: URL) throws {
         self.directory = directory.standardizedFileURL
+        Self.fileSizeLimitIsAnError
         try Self.prepare(directory: self.directory.path)
     }
+
+    /// A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills the process and
+    /// leaves its temporaries behind; ignored, the write fails with EFBIG ("File too large") and
+    /// the run ends like on a full disk: an error, temporaries removed, no manifest.
+    private static let fileSizeLimitIsAnError: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
 
     deinit {
         if state == .open { removeTemporaries() }
@@ -237,6 +243,7 @@ public final class OutputTransaction {
     /// Writes one file atomically: a hidden temporary beside it, fsync, then rename, so a reader
     /// never sees half a file (reports, notebooks).
     public static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        fileSizeLimitIsAnError
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         try prepare(directory: dir)

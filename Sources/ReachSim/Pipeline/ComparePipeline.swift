@@ -83,6 +83,8 @@ public enum ComparePipeline {
         let start = DispatchTime.now()
         let prepared = try prepare(scenarioPaths: scenarioPaths, replicates: options.replicates, seed: options.seed,
                                    independent: independent)
+        try MemoryEstimate.compare(prepared.plan.scenarios, threads: options.threads)
+            .check(limit: options.maxMemory, threads: options.threads)
         return try PlanRunner.complete(prepared.plan, label: prepared.label, options: options, start: start) { results, output, record in
             try write(prepared, results: results, to: output, record: record)
         }

@@ -8,7 +8,8 @@ public enum ExitStatus: Int32, Sendable {
     case failure = 1
     /// Wrong command-line usage (unknown option, bad value).
     case usage = 64
-    /// The scenario or one of its input files is invalid; nothing was written.
+    /// The scenario or one of its input files is invalid, or the run would need more memory than
+    /// allowed; nothing was written.
     case badInput = 65
     /// The output could not be written; nothing that looks complete was left.
     case cannotWrite = 74
@@ -20,7 +21,8 @@ public enum ExitStatus: Int32, Sendable {
     /// The status for an error thrown by the library.
     public static func of(_ error: Error) -> ExitStatus {
         switch error {
-        case is ScenarioError, is WorldError, is EdgeListError, is ReportError, is MergeError, is ReplicateRecordsError: .badInput
+        case is ScenarioError, is WorldError, is EdgeListError, is ReportError, is MergeError, is ReplicateRecordsError,
+             is ResourceError: .badInput
         case is OutputError: .cannotWrite
         case is SweepError, is ShardError: .usage
         case let e as CheckpointError: e.isUsage ? .usage : .badInput

@@ -20,10 +20,13 @@ public struct SimulationOptions: Sendable {
     /// Set by SIGINT/SIGTERM (see `Interruption.install`): the run stops after the replicates in
     /// progress and throws `Interrupted`. Nil: the run cannot be interrupted this way.
     public var interruption: Interruption?
+    /// Refuse a run whose `MemoryEstimate` exceeds this many bytes (`--max-memory`); the machine's
+    /// memory is a limit in any case.
+    public var maxMemory: Double?
 
     public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 outputDirectory: String, command: [String] = [], progress: Bool = false, resume: Bool = false,
-                interruption: Interruption? = nil) {
+                interruption: Interruption? = nil, maxMemory: Double? = nil) {
         self.replicates = replicates
         self.seed = seed
         self.threads = threads
@@ -32,5 +35,6 @@ public struct SimulationOptions: Sendable {
         self.progress = progress
         self.resume = resume
         self.interruption = interruption
+        self.maxMemory = maxMemory
     }
 }

@@ -108,6 +108,8 @@ public enum SweepPipeline {
         let start = DispatchTime.now()
         let prepared = try prepare(scenarioPath: scenarioPath, parameters: parameters, replicates: options.replicates,
                                    seed: options.seed)
+        try MemoryEstimate.sweep(prepared.plan.scenarios, threads: options.threads)
+            .check(limit: options.maxMemory, threads: options.threads)
         return try PlanRunner.complete(prepared.plan, label: prepared.label, options: options, start: start) { results, output, record in
             try write(prepared, results: results, to: output, record: record)
         }

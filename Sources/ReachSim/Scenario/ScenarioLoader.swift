@@ -208,7 +208,7 @@ public enum ScenarioLoader {
                 throw m.entry(key)!.keyError(
                     "give '\(key)' inside each entry of 'accounts' (line \(list.keyLine)), not on the platform")
             }
-            accounts = try decodeAccounts(list.value)
+            accounts = try decodeAccounts(m.require("accounts"))
         } else {
             let followers = try m.require("followers").int(in: 0...2_000_000_000)
             let plan = try decodePlan(m.require("plan"))

@@ -20,11 +20,13 @@ extension ScenarioLoader {
     static func decodeTimeline(_ node: YAMLValue, platforms: inout [PlatformSpec], segments: [SegmentSpec],
                                horizon: Int) throws -> [TimelineEvent] {
         var events: [TimelineEvent] = []
-        let allKeys = ["week"] + timelineEventKeys.flatMap { [$0.key] + $0.options }
         var joined: [TimelineEvent.AccountRef] = []
         for item in try node.list() {
-            let probe = try item.mapping(allowedKeys: Array(Set(allKeys)).sorted())
-            let given = timelineEventKeys.filter { probe.has($0.key) }
+            let probe = try item.mapping()
+            let found = timelineEventKeys.filter { probe.has($0.key) }
+            // `plan` is also an option of `join`: with another event key it is that option.
+            let given = found.count > 1 && found.contains(where: { $0.options.contains("plan") })
+                ? found.filter { $0.key != "plan" } : found
             guard given.count == 1 else {
                 let names = timelineEventKeys.map(\.key).joined(separator: ", ")
                 if given.isEmpty { throw item.error("an event needs one of \(names)") }
@@ -69,7 +71,9 @@ extension ScenarioLoader {
                 case .close: mode = .close
                 case .ghost: mode = .ghost
                 case .crosspost:
-                    let fromNode = try m.require("from")
+                    guard let fromNode = m.value("from") else {
+                        throw modeNode.error("mode: crosspost needs 'from: PLATFORM', the platform whose posts are copied")
+                    }
                     let from = try accountRef(fromNode, platforms: platforms)
                     if from.platform == ref.platform { throw fromNode.error("an account cannot cross-post from its own platform") }
                     mode = .crosspost(from: from.platform,
@@ -129,7 +133,7 @@ extension ScenarioLoader {
                 guard amounts.count == 1 else {
                     throw value.error("give exactly one of \(BoostSpec.budgetKeys.joined(separator: ", "))")
                 }
-                let euros = try m.require(amounts[0]).double(in: 0...10_000_000, unit: "euros")
+                let euros = try m.value(amounts[0])!.double(in: 0...10_000_000, unit: "euros")
                 switch amounts[0] {
                 case "budget_per_week": kind = .budget(platform: p, .perWeek(euros))
                 case "budget_per_month": kind = .budget(platform: p, .perMonth(euros))

@@ -148,6 +148,7 @@ extension YAMLValue {
     }
 
     private func makeMapping(allowedKeys: [String]?) throws(ScenarioError) -> YAMLMapping {
+        DecoderTrace.note(.mapping(path: keyPath, allowedKeys: allowedKeys))
         try checkSupported()
         guard case .mapping(let pairs) = node else {
             throw error("expected a mapping of keys, found \(found)")
@@ -220,6 +221,7 @@ public struct YAMLMapping {
 
     /// The value of a required key. Missing → error at the mapping: "missing required key 'replicates'".
     public func require(_ key: String) throws(ScenarioError) -> YAMLValue {
+        DecoderTrace.note(.required(path: node.keyPath, key: key))
         guard let value = value(key) else { throw node.error("missing required key '\(key)'") }
         return value
     }
@@ -253,6 +255,7 @@ extension YAMLValue {
     /// Errors: "expected a list, found the number 3"; with `nonEmpty`, "expected at least one
     /// item, found an empty list".
     public func list(nonEmpty: Bool = true) throws(ScenarioError) -> [YAMLValue] {
+        DecoderTrace.note(.list(path: keyPath, nonEmpty: nonEmpty))
         try checkSupported()
         guard case .sequence(let items) = node else { throw error("expected a list, found \(found)") }
         if nonEmpty && items.isEmpty { throw error("expected at least one item, found an empty list") }
@@ -280,6 +283,7 @@ extension YAMLValue {
     /// Errors: a mapping or list; an empty value ("expected text, found an empty value"); `null`
     /// or `~` unquoted (YAML reads them as empty).
     public func string() throws(ScenarioError) -> String {
+        DecoderTrace.note(.text(path: keyPath))
         switch kind {
         case .bool, .int, .float, .text, .merge:
             return node.scalar?.string ?? ""
@@ -301,6 +305,7 @@ extension YAMLValue {
     /// values); "0 is out of range: allowed 1...1000" (including values beyond `Int`, e.g. `1e30`);
     /// ".inf is not a finite number: allowed 1...1000"; `0x1F` → "... (write it in decimal digits)".
     public func int(in range: ClosedRange<Int>) throws(ScenarioError) -> Int {
+        DecoderTrace.note(.integer(path: keyPath, range: range))
         let allowed = YAMLValue.describe(range)
         let expected = "expected a whole number\(allowed.expected), found"
         let outOfRange = "\(text) is out of range: allowed \(allowed.allowed)"
@@ -328,6 +333,7 @@ extension YAMLValue {
     /// Errors: "1.5 is out of range: allowed 0...1 (a probability)"; ".nan is not a finite number:
     /// allowed 0...1 (a probability)"; "expected a number in 0...1 (a probability), found the text 'high'".
     public func double(in range: ClosedRange<Double>, unit: String? = nil) throws(ScenarioError) -> Double {
+        DecoderTrace.note(.number(path: keyPath, range: range))
         let allowed = YAMLValue.describe(range)
         let suffix = unit.map { " (\($0))" } ?? ""
         let outOfRange = "\(text) is out of range: allowed \(allowed.allowed)\(suffix)"
@@ -347,6 +353,7 @@ extension YAMLValue {
     /// A 64-bit unsigned whole number, read exactly (for seeds: 0...18446744073709551615).
     /// Exponent forms are accepted only up to 2^53, where `Double` is still exact.
     public func uint64() throws(ScenarioError) -> UInt64 {
+        DecoderTrace.note(.unsigned64(path: keyPath))
         let allowed = "0...\(UInt64.max)"
         let expected = "expected a whole number in \(allowed), found"
         let outOfRange = "\(text) is out of range: allowed \(allowed)"
@@ -375,6 +382,7 @@ extension YAMLValue {
     /// `true` or `false` (any case). YAML 1.1's `yes/no/on/off` are refused:
     /// "expected true or false, found 'yes'".
     public func bool() throws(ScenarioError) -> Bool {
+        DecoderTrace.note(.bool(path: keyPath))
         if case .unsupported(let tag) = kind { throw error("the tag '\(tag)' is not supported; remove it") }
         if kind == .bool {
             switch text.lowercased() {
@@ -391,6 +399,7 @@ extension YAMLValue {
     public func choice<E: CaseIterable & RawRepresentable>(_ type: E.Type) throws(ScenarioError) -> E
     where E.RawValue == String {
         let allowed = E.allCases.map(\.rawValue)
+        DecoderTrace.note(.choice(path: keyPath, values: allowed))
         switch kind {
         case .mapping, .sequence, .null:
             throw error("expected one of \(allowed.joined(separator: ", ")); found \(found)")
@@ -594,6 +603,9 @@ extension YAMLValue {
     /// "syntax error: did not find expected key (while parsing a block mapping that starts at
     /// line 1, column 1); check the indentation".
     private static func syntaxMessage(_ problem: String, context: YamlError.Context?, mark: Mark, text: String) -> String {
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return "syntax error: lists and mappings nested too deeply (libyaml stops at 1,000 levels)"
+        }
         var message = "syntax error: \(problem)"
         if let context, context.mark.line != mark.line || context.mark.column != mark.column {
             message += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"

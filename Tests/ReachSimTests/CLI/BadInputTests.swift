@@ -24,6 +24,8 @@ import Testing
     struct Case: CustomTestStringConvertible, Sendable {
         let label: String
         let yaml: String
+        /// The file's bytes, when they are not `yaml` as UTF-8.
+        var bytes: [UInt8]? = nil
         /// Extra files beside the scenario.
         var files: [String: String] = [:]
         /// Fragments the error line must contain, in addition to the file name.
@@ -57,13 +59,91 @@ import Testing
              expected: ["scenario.yaml:12:", "platforms.facebook.followers", "1900 followers"]),
         Case(label: "unknown preset", yaml: scenario([("facebook:\n", "facebok:\n")]),
              expected: ["scenario.yaml:", "platforms.facebok", "not a preset"]),
+        // Numbers that are not numbers, or far out of range.
+        Case(label: "NaN", yaml: scenario([("0.055", ".nan")]),
+             expected: ["scenario.yaml:13:29: platforms.facebook.feed.base_visibility: .nan is not a finite number: allowed 0...1 (probability)"]),
+        Case(label: "infinity", yaml: scenario([("hours_per_week: 5", "hours_per_week: .inf")]),
+             expected: ["scenario.yaml:5:24: team.hours_per_week: .inf is not a finite number: allowed 0...2000 (hours per week)"]),
+        Case(label: "negative infinity", yaml: scenario([("hours_per_week: 5", "hours_per_week: -.inf")]),
+             expected: ["scenario.yaml:5:24: team.hours_per_week: -.inf is not a finite number"]),
+        Case(label: "1e400", yaml: scenario([("0.055", "1e400")]),
+             expected: ["scenario.yaml:13:29: platforms.facebook.feed.base_visibility: 1e400 is out of range: allowed 0...1"]),
+        Case(label: "negative followers", yaml: scenario([("followers: 300", "followers: -5")]),
+             expected: ["scenario.yaml:12:16: platforms.facebook.followers: -5 is out of range: allowed 0...2000000000"]),
+        Case(label: "negative replicates", yaml: scenario([("replicates: 2", "replicates: -1")]),
+             expected: ["scenario.yaml:3:13: replicates: -1 is out of range: allowed 1...1000000"]),
+        Case(label: "negative audience", yaml: scenario([("size: 2000", "size: -10")]),
+             expected: ["scenario.yaml:7:9: audience.size: -10 is out of range: allowed 1...50000000"]),
+        Case(label: "horizon of 0 weeks", yaml: scenario([("horizon_weeks: 2", "horizon_weeks: 0")]),
+             expected: ["scenario.yaml:2:16: horizon_weeks: 0 is out of range: allowed 1...520"]),
+        Case(label: "horizon of 10^9 weeks", yaml: scenario([("horizon_weeks: 2", "horizon_weeks: 1000000000")]),
+             expected: ["scenario.yaml:2:16: horizon_weeks: 1000000000 is out of range: allowed 1...520"]),
+        Case(label: "10^15 agents", yaml: scenario([("size: 2000", "size: 1000000000000000")]),
+             expected: ["scenario.yaml:7:9: audience.size: 1000000000000000 is out of range: allowed 1...50000000"]),
+        Case(label: "1e15 agents", yaml: scenario([("size: 2000", "size: 1e15")]),
+             expected: ["scenario.yaml:7:9: audience.size: 1e15 is out of range: allowed 1...50000000"]),
+        Case(label: "seed beyond 64 bits", yaml: scenario([("seed: 1", "seed: 18446744073709551616")]),
+             expected: ["scenario.yaml:4:7: seed: 18446744073709551616 is out of range: allowed 0...18446744073709551615"]),
+        Case(label: "fractional count", yaml: scenario([("replicates: 2", "replicates: 2.5")]),
+             expected: ["scenario.yaml:3:13: replicates: expected a whole number in 1...1000000, found 2.5"]),
+        Case(label: "hexadecimal", yaml: scenario([("replicates: 2", "replicates: 0x10")]),
+             expected: ["found 0x10 (write it in decimal digits)"]),
+        Case(label: "empty value", yaml: scenario([("replicates: 2", "replicates:")]),
+             expected: ["scenario.yaml:3:12: replicates: expected a whole number in 1...1000000, found an empty value"]),
+        // Empty and oversized collections.
+        Case(label: "empty segment list", yaml: scenario([("segments:\n    - {name: everyone, age: 25-34, share: 1}", "segments: []")]),
+             expected: ["scenario.yaml:8:13: audience.segments: expected at least one item, found an empty list"]),
+        Case(label: "empty posting hours", yaml: scenario([("{image: 2}}", "{image: 2}, posting_hours: []}")]),
+             expected: ["platforms.facebook.plan.posting_hours: expected at least one item, found an empty list"]),
+        Case(label: "no platform", yaml: scenario([]).components(separatedBy: "platforms:")[0] + "platforms: {}\n",
+             expected: ["scenario.yaml:10:12: platforms: at least one platform is required"]),
+        Case(label: "33 platforms", yaml: scenario([]).components(separatedBy: "platforms:")[0] + "platforms:\n"
+                + (0..<33).map { "  p\($0): {preset: x, followers: 1, plan: {posts_per_week: {text: 1}}}\n" }.joined(),
+             expected: ["scenario.yaml:11:3: platforms: at most 32 platforms"]),
+        Case(label: "23 hourly weights", yaml: scenario([("size: 2000", "size: 2000\n  hourly_profile: [" + Array(repeating: "1", count: 23).joined(separator: ", ") + "]")]),
+             expected: ["audience.hourly_profile: expected 24 values (hours 0 to 23), found 23"]),
+        // YAML features.
+        Case(label: "duplicate key", yaml: scenario([("replicates: 2", "replicates: 2\nreplicates: 3")]),
+             expected: ["scenario.yaml:4:1: replicates: duplicate key 'replicates' (first at line 3)"]),
+        Case(label: "duplicate platform", yaml: scenario([]) + "\n  facebook:\n    followers: 3\n    plan: {posts_per_week: {image: 1}}\n",
+             expected: ["scenario.yaml:16:3: platforms.facebook: duplicate key 'facebook' (first at line 11)"]),
+        Case(label: "merge key", yaml: scenario([("feed: {base_visibility: 0.055}", "feed: {<<: {base_visibility: 0.055}}")]),
+             expected: ["scenario.yaml:13:12: platforms.facebook.feed: merge keys (<<) are not supported; write the keys out"]),
+        Case(label: "bad value through an alias", yaml: scenario([("seed: 1", "seed: &big 5000"), ("hours_per_week: 5", "hours_per_week: *big")]),
+             expected: ["scenario.yaml:4:7: team.hours_per_week: 5000 is out of range: allowed 0...2000 (hours per week) (reached through the alias under 'hours_per_week' at line 5)"]),
+        Case(label: "undefined alias", yaml: scenario([("feed: {base_visibility: 0.055}", "feed: *nowhere")]),
+             expected: ["scenario.yaml:13:11: alias '*nowhere' refers to no anchor (&name) defined before it"]),
+        Case(label: "unknown tag", yaml: scenario([("replicates: 2", "replicates: !big 2")]),
+             expected: ["scenario.yaml:3:13: replicates: the tag '!big' is not supported; remove it"]),
+        Case(label: "two documents", yaml: scenario([]) + "\n---\nname: other\n",
+             expected: ["scenario.yaml:16:1: a second YAML document starts here; a file holds exactly one"]),
+        Case(label: "empty file", yaml: "", expected: ["scenario.yaml:1:1: the document is empty: expected YAML content"]),
+        Case(label: "tab indentation", yaml: scenario([("  size: 2000", "\tsize: 2000")]),
+             expected: ["scenario.yaml:7:1: syntax error: found character that cannot start any token; tabs cannot indent YAML, use spaces"]),
+        Case(label: "nested 100,000 deep", yaml: "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+             expected: ["scenario.yaml:1:5: syntax error: lists and mappings nested too deeply (libyaml stops at 1,000 levels)"]),
+        Case(label: "NUL byte", yaml: scenario([("replicates: 2", "replicates: 2\u{0}")]),
+             expected: ["scenario.yaml:3:14: invalid character: control characters are not allowed"]),
+        Case(label: "not UTF-8", yaml: "", bytes: Array("name: caf".utf8) + [0xE9] + Array("\n".utf8),
+             expected: ["scenario.yaml:1: cannot read: the file is not UTF-8 text"]),
+        // Edge lists.
+        Case(label: "empty edge list", yaml: scenario([], graph: "{generator: edge_list, path: edges.csv}"),
+             files: ["edges.csv": ""], expected: ["edges.csv: no edges: the file is empty"]),
+        Case(label: "binary edge list", yaml: scenario([], graph: "{generator: edge_list, path: edges.csv}"),
+             files: ["edges.csv": "1,2\n3,\u{0}4\n"], expected: ["edges.csv:2: a NUL byte: this looks like a binary file, not a text edge list"]),
+        Case(label: "truncated edge list", yaml: scenario([], graph: "{generator: edge_list, path: edges.csv}"),
+             files: ["edges.csv": "1,2\n2,3\n3,"],
+             expected: ["edges.csv:3: expected two node ids separated by a comma, tab or space, found an empty id in \"3,\""]),
+        Case(label: "edge list larger than the audience", yaml: scenario([], graph: "{generator: edge_list, path: edges.csv}"),
+             files: ["edges.csv": (0..<2_000).map { "\($0),\($0 + 1)\n" }.joined()],
+             expected: ["edges.csv: the edge list has 2001 accounts but only", "agents use facebook"]),
     ]
 
     @Test(arguments: cases)
     func badInputIsRefusedClearly(_ c: Case) throws {
         let dir = TestScenarios.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try c.yaml.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        try Data(c.bytes ?? Array(c.yaml.utf8)).write(to: dir.appendingPathComponent("scenario.yaml"))
         for (name, text) in c.files {
             try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

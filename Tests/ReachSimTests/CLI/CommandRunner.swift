@@ -24,19 +24,45 @@ struct CommandRunner {
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+        try run(tool: executable, arguments, in: directory)
+    }
+
+    /// Runs any program (a wrapper around `reachsim`, say) with its output captured.
+    static func run(tool: URL, _ arguments: [String], in directory: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = tool
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a full pipe cannot block the child.
+        // Read both pipes before waiting, stderr on another thread: a child that fills one pipe
+        // while the other is read (a sanitizer's report) would otherwise block for ever.
+        let errors = PipeReader(err)
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let e = errors.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus,
                       stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        Thread.detachNewThread { [self] in
+            data = pipe.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe carried, once its writer has closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

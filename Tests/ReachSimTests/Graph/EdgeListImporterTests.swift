@@ -83,6 +83,11 @@ import Testing
                   .binary, line: 3),
         Malformed("truncated UTF-8", [0x61, 0x2C, 0xC3], .binary, line: 1),
         Malformed("overlong UTF-8", [0x61, 0x2C, 0xC0, 0xAF], .binary, line: 1),
+        Malformed("truncated last line, one field", "1,2\n2,3\n3", .malformedLine, line: 3),
+        Malformed("truncated last line, empty id", "1,2\r\n2,3\r\n3,", .malformedLine, line: 3),
+        Malformed("a gzip file", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03], .binary, line: 1),
+        Malformed("UTF-16 text", [0xFF, 0xFE, 0x31, 0x00, 0x2C, 0x00, 0x32, 0x00], .binary, line: 1),
+        Malformed("tab-separated with a weight", "1\t2\t0.5\n", .malformedLine, line: 1),
     ])
     func malformedInput(_ c: Malformed) {
         #expect {
@@ -174,5 +179,29 @@ import Testing
         #expect(list.edgeCount == 5_000)
         #expect(list.nodeIDs[4_321] == String(4_321 * 7_919))
         #expect(zip(list.sources, list.targets).allSatisfy { $0 + 1 == $1 })
+    }
+
+    /// Ids that do not fit 32 (or 64) bits are names like any other; only the count of distinct
+    /// ids is limited (below 2^32).
+    @Test func idsBeyond32Bits() throws {
+        let list = try Self.parse("4294967296,4294967297\n4294967297,18446744073709551615\n"
+                                  + "18446744073709551615,-1\n")
+        #expect(list.nodeIDs == ["4294967296", "4294967297", "18446744073709551615", "-1"])
+        #expect(list.edgeCount == 3)
+    }
+
+    /// Self-loops are dropped and counted; a file of nothing else gives a graph without edges.
+    @Test func onlySelfLoops() throws {
+        let list = try Self.parse("1,1\n2 2\n")
+        #expect(list.edgeCount == 0)
+        #expect(list.nodeCount == 2)
+        #expect(list.droppedSelfLoops == 2)
+    }
+
+    /// Each line is split on its own: a comma line and a tab line mix; quotes are part of an id.
+    @Test func mixedSeparatorsAndQuotes() throws {
+        let list = try Self.parse("1,2\n2\t3\n3 1\n\"1\",2\n")
+        #expect(list.nodeIDs == ["1", "2", "3", "\"1\""])
+        #expect(list.edgeCount == 4)
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import ReachSim
+
+/// The resource guard: a run too large for the memory is refused before anything is allocated or
+/// written, with the estimate and the limit in the message.
+@Suite struct MemoryEstimateTests {
+    static let sizes: [(String, Double)] = [
+        ("8G", 8 * 1_073_741_824), ("500M", 500 * 1_048_576), ("1.5GiB", 1.5 * 1_073_741_824),
+        ("64k", 65_536), ("1048576", 1_048_576), ("2TB", 2 * 1_099_511_627_776), (" 3g ", 3 * 1_073_741_824),
+    ]
+
+    @Test(arguments: sizes)
+    func sizesAsPeopleWriteThem(_ text: String, _ bytes: Double) {
+        #expect(MemoryLimit.parse(text) == bytes)
+    }
+
+    @Test(arguments: ["", "0", "-1G", "8X", "G", "1e9", "inf", "nan", "1.2.3M"])
+    func nonsenseSizesAreRefused(_ text: String) {
+        #expect(MemoryLimit.parse(text) == nil)
+    }
+
+    @Test func formatsInBinaryUnits() {
+        #expect(MemoryLimit.format(512) == "512 bytes")
+        #expect(MemoryLimit.format(500 * 1_048_576) == "500 MiB")
+        #expect(MemoryLimit.format(1.5 * 1_073_741_824) == "1.5 GiB")
+        #expect(MemoryLimit.format(12.34 * 1_073_741_824) == "12.3 GiB")
+    }
+
+    @Test func theMachineHasMemory() throws {
+        let machine = try #require(MemoryLimit.machine())
+        #expect(machine.bytes > 64 * 1_048_576)
+    }
+
+    /// Results are exactly replicates × layout × 8 bytes; buffers scale with threads (up to the
+    /// replicates), the world with agents and edges.
+    @Test func estimateFollowsTheDataStructures() {
+        let platform = TestScenarios.platform(followers: 100, feed: TestScenarios.flatRanked(visibility: 0.1),
+                                              graph: .chungLu(meanDegree: 10, exponent: 2.5, homophily: 0))
+        let small = TestScenarios.scenario(audience: 10_000, platforms: [platform], weeks: 52, replicates: 100)
+        let e = MemoryEstimate.run(small, threads: 2)
+        #expect(e.results == 100 * Double(MetricLayout(weeks: 52, platforms: 1, segments: 1).perReplicate) * 8)
+        #expect(MemoryEstimate.run(small, threads: 4).workers == 2 * e.workers)
+        var few = small
+        few.replicates = 1
+        #expect(MemoryEstimate.run(few, threads: 4).workers == e.workers / 2)
+        var big = small
+        big.audience.size = 1_000_000
+        let b = MemoryEstimate.run(big, threads: 2)
+        // 10 edges a user, 4 bytes each once built, 12 while building: at least 120 bytes a user.
+        #expect(b.world > 120 * 1_000_000)
+        #expect(b.world < 300 * 1_000_000)
+        #expect(b.total > e.total)
+    }
+
+    @Test func refusesAboveTheLimitOrTheMachine() throws {
+        let platform = TestScenarios.platform(followers: 100, feed: TestScenarios.flatRanked(visibility: 0.1))
+        let s = TestScenarios.scenario(audience: 1_000_000, platforms: [platform], weeks: 52, replicates: 10)
+        let e = MemoryEstimate.run(s, threads: 1)
+        try e.check(limit: nil, threads: 1, machine: (1e12, "of physical memory on this machine"))
+        try e.check(limit: e.total * 1.01, threads: 1, machine: nil)
+        let byOption = #expect(throws: ResourceError.self) { try e.check(limit: 1_048_576, threads: 1, machine: nil) }
+        #expect(byOption?.description.contains("more than the 1 MiB allowed by --max-memory") == true)
+        #expect(byOption?.description.contains("the run needs about \(MemoryLimit.format(e.total))") == true)
+        // The lower of the two limits is the one named.
+        let byMachine = #expect(throws: ResourceError.self) {
+            try e.check(limit: 1e12, threads: 1, machine: (2_097_152, "of physical memory on this machine"))
+        }
+        #expect(byMachine?.description.contains("more than the 2 MiB of physical memory on this machine") == true)
+        #expect(ExitStatus.of(byMachine!) == .badInput)
+    }
+
+    static func write(_ yaml: String, in dir: URL) throws {
+        try yaml.write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    /// 50 million agents with 10,000 follow edges each: refused at once against the machine's
+    /// memory, nothing written, no attempt to allocate.
+    @Test func hugeAudienceIsRefusedBeforeAllocating() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(BadInputTests.scenario([("size: 2000", "size: 50_000_000")],
+                                              graph: "{generator: chung_lu, mean_degree: 10000}"), in: dir)
+        let start = Date()
+        let result = try CommandRunner.run(["run", "s.yaml", "--out", "out"], in: dir)
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("error: the run needs about"))
+        #expect(result.stderr.contains("TiB") || result.stderr.contains("PiB"), "\(result.stderr)")
+        #expect(result.stderr.contains("of physical memory on this machine") || result.stderr.contains("container"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        #expect(Date().timeIntervalSince(start) < 30, "refused without building the audience")
+    }
+
+    /// `--max-memory` on run, compare and sweep.
+    @Test(arguments: [["run", "s.yaml"], ["compare", "s.yaml", "t.yaml"],
+                      ["sweep", "s.yaml", "--set", "platforms.facebook.followers=100,200"]])
+    func maxMemoryOptionIsHonoured(_ command: [String]) throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(BadInputTests.scenario([("size: 2000", "size: 1000000")]), in: dir)
+        try BadInputTests.scenario([("size: 2000", "size: 1000000"), ("name: bad-input-test", "name: other")])
+            .write(to: dir.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(command + ["--max-memory", "20M", "--out", "out"], in: dir)
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("more than the 20 MiB allowed by --max-memory"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    @Test func badMaxMemoryIsAUsageError() throws {
+        let result = try CommandRunner.run(["run", "s.yaml", "--max-memory", "lots"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--max-memory must be a size such as 8G"))
+    }
+}
