@@ -21,6 +21,7 @@ extension ScenarioLoader {
                                horizon: Int) throws -> [TimelineEvent] {
         var events: [TimelineEvent] = []
         var joined: [TimelineEvent.AccountRef] = []
+        var migrations = 0
         for item in try node.list() {
             let probe = try item.mapping()
             let found = timelineEventKeys.filter { probe.has($0.key) }
@@ -111,6 +112,8 @@ extension ScenarioLoader {
                         followThrough = Array(repeating: v, count: segments.count)
                     }
                 }
+                migrations += 1
+                if migrations > 8 { throw value.error("at most 8 announce_migration events (one decision per person each)") }
                 kind = .announceMigration(TimelineEvent.Migration(
                     source: ref, destinations: destinations, posts: posts, weeks: weeks, followThrough: followThrough))
             case "trend":

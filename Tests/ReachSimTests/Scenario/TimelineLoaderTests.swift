@@ -111,6 +111,9 @@ import Testing
              expected: ["s.yaml:21:", "factor", "out of range"]),
         Case(label: "joined twice", timeline: "  - {week: 2, join: mastodon}\n  - {week: 3, join: mastodon}",
              expected: ["s.yaml:22:", "already joins"]),
+        Case(label: "nine migrations",
+             timeline: (0..<9).map { _ in "  - {week: 2, announce_migration: instagram, to: [mastodon]}" }.joined(separator: "\n"),
+             expected: ["s.yaml:29:", "at most 8 announce_migration events"]),
         Case(label: "team_hours negative", timeline: "  - {week: 2, team_hours: -1}",
              expected: ["s.yaml:21:", "-1 is out of range"]),
     ]
