@@ -5,7 +5,7 @@ import ReachSim
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario and write weekly.csv, summary.csv and manifest.json.")
+        abstract: "Simulate a scenario and write weekly.csv, summary.csv, accounts.csv and manifest.json.")
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
