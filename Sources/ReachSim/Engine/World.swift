@@ -55,16 +55,8 @@ public struct World: Sendable {
     /// its audience (more followers than users) or an edge list cannot be used.
     public static func build(_ scenario: Scenario) throws -> World {
         let platforms = scenario.platforms
-        var accountIndex: [[Int]] = []
-        var next = 0
-        for platform in platforms {
-            accountIndex.append(Array(next..<next + platform.accounts.count))
-            next += platform.accounts.count
-        }
-        var migrations: [(week: Int, migration: TimelineEvent.Migration)] = []
-        for event in scenario.timeline {
-            if case .announceMigration(let m) = event.kind { migrations.append((week: event.week, migration: m)) }
-        }
+        let accountIndex = accountIndex(of: scenario)
+        let migrations = migrations(of: scenario)
         let schedule = ContentSchedule.weeks(scenario, accountIndex: accountIndex, migrations: migrations)
 
         // A growing platform's future users are in the audience from the start, inactive.
@@ -166,6 +158,25 @@ public struct World: Sendable {
             paidPools: platforms.enumerated().map { p, platform in
                 PaidPool(platform: platform, audience: audience, segments: segments, users: audience.platformUsers[p])
             })
+    }
+
+    /// Per platform, per account of the platform: its index among all accounts (platforms in
+    /// order, then their accounts).
+    static func accountIndex(of scenario: Scenario) -> [[Int]] {
+        var index: [[Int]] = []
+        var next = 0
+        for platform in scenario.platforms {
+            index.append(Array(next..<next + platform.accounts.count))
+            next += platform.accounts.count
+        }
+        return index
+    }
+
+    /// The timeline's `announce_migration` events with their weeks, in file order.
+    static func migrations(of scenario: Scenario) -> [(week: Int, migration: TimelineEvent.Migration)] {
+        scenario.timeline.compactMap { event in
+            if case .announceMigration(let m) = event.kind { (week: event.week, migration: m) } else { nil }
+        }
     }
 
     /// Picks the account's followers among the platform's users: segments get followers in

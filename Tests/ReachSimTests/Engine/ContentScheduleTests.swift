@@ -24,15 +24,8 @@ import Testing
         var scenario = TestScenarios.scenario(audience: 10, platforms: platforms, weeks: horizon, teamHours: teamHours)
         scenario.timeline = timeline
         scenario.team.priorities = priorities
-        var index: [[Int]] = []
-        var next = 0
-        for platform in platforms {
-            index.append(Array(next..<next + platform.accounts.count))
-            next += platform.accounts.count
-        }
-        var migrations: [(week: Int, migration: TimelineEvent.Migration)] = []
-        for e in timeline { if case .announceMigration(let m) = e.kind { migrations.append((week: e.week, migration: m)) } }
-        return ContentSchedule.weeks(scenario, accountIndex: index, migrations: migrations)
+        return ContentSchedule.weeks(scenario, accountIndex: World.accountIndex(of: scenario),
+                                     migrations: World.migrations(of: scenario))
     }
 
     /// Produced + dropped posts equal the plan, and hours never exceed the team's.
