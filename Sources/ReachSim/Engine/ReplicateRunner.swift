@@ -30,12 +30,10 @@ final class ReplicateRunner {
     /// One random stream per account, reseeded for each replicate from (seed, replicate, account):
     /// what happens to one account's posts does not shift another account's draws.
     private let streams: [RandomStream]
+    /// Classes of the agents, for `FollowerSet` (views read them from `records`).
     private let classOf: UnsafeMutablePointer<UInt8>
-    /// Serial of the last post each agent saw (so a person counts once per post).
-    private let postSeen: UnsafeMutablePointer<UInt32>
-    /// Per agent and slot (platforms, then all, then accounts), interleaved `agent * stampSlots + slot`
-    /// so one cache line serves a view's checks: week + 1 when the agent was last reached, 0 never.
-    private let reachStamp: UnsafeMutablePointer<UInt16>
+    /// Per agent: the last post seen, the class and the reach stamps (see `AgentRecords`).
+    private let records: AgentRecords
     private let stampSlots: Int
     /// This week's per-account counters, `account * metricCount + metric`.
     private let accountWeek: UnsafeMutablePointer<Double>
@@ -90,9 +88,8 @@ final class ReplicateRunner {
         streams = world.accounts.map { _ in RandomStream(seed: 0, purpose: .replicate) }
         classOf = .allocate(capacity: max(1, agentCount))
         classOf.initialize(from: world.audience.classOf, count: agentCount)
-        postSeen = .allocate(capacity: max(1, agentCount))
         stampSlots = layout.platformSlots + world.accounts.count
-        reachStamp = .allocate(capacity: max(1, agentCount * stampSlots))
+        records = AgentRecords(classOf: world.audience.classOf, slots: stampSlots)
         accountWeek = .allocate(capacity: max(1, layout.perAccountWeek))
         accountCumulative = Array(repeating: 0, count: world.accounts.count)
         activeMask = .allocate(capacity: max(1, agentCount))
@@ -134,8 +131,6 @@ final class ReplicateRunner {
 
     deinit {
         classOf.deallocate()
-        postSeen.deallocate()
-        reachStamp.deallocate()
         accountWeek.deallocate()
         activeMask.deallocate()
         decided.deallocate()
@@ -162,8 +157,7 @@ final class ReplicateRunner {
             status[a] = world.schedule.first?.status[a] == .inactive ? .inactive : .posting
             followers[a].reset(to: status[a] == .inactive ? [] : account.initialFollowers, classOf: classOf)
         }
-        postSeen.initialize(repeating: 0, count: agentCount)
-        reachStamp.initialize(repeating: 0, count: agentCount * stampSlots)
+        records.reset()
         decided.initialize(repeating: 0, count: agentCount)
         serial = 0
         for i in cumulative.indices { cumulative[i] = 0 }
@@ -192,7 +186,7 @@ final class ReplicateRunner {
         let cadence = plan.cadence[post.account]
         serial &+= 1
         if serial == 0 {  // wrapped: forget every mark
-            postSeen.initialize(repeating: 0, count: agentCount)
+            records.forgetSeen()
             serial = 1
         }
         let a = post.account
@@ -227,11 +221,11 @@ final class ReplicateRunner {
             let shown = rng.poisson(discoveryMean)
             for _ in 0..<shown {
                 let v = Int(users[rng.below(users.count)])
-                if postSeen[v] == serial || set.contains(v) || !isActive(v, p) { continue }
+                if records.seen(v) == serial || set.contains(v) || !isActive(v, p) { continue }
                 // Decided once per person and post: someone offline stays offline for this post.
-                let accept = acceptance[Int(classOf[v])]
-                if accept < 1 && rng.uniform() >= accept { postSeen[v] = serial; continue }
-                postSeen[v] = serial
+                let accept = acceptance[records.cls(v)]
+                if accept < 1 && rng.uniform() >= accept { records.markSeen(v, serial); continue }
+                records.markSeen(v, serial)
                 view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
                      week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
             }
@@ -256,7 +250,7 @@ final class ReplicateRunner {
             if budget <= 0 { continue }
             serial &+= 1
             if serial == 0 {
-                postSeen.initialize(repeating: 0, count: agentCount)
+                records.forgetSeen()
                 serial = 1
             }
             let set = followers[a]
@@ -267,13 +261,13 @@ final class ReplicateRunner {
             var queued = 0
             _ = paid.deliver(pool, platform: p, week: w, replicate: r, seed: world.scenario.seed, budget: budget,
                              scale: world.audience.scale, followers: set) { v in
-                if postSeen[v] == serial {  // a repeat impression: paid for, seen before
-                    let s = Int(classOf[v]) / ActivityLevels.count
+                if records.seen(v) == serial {  // a repeat impression: paid for, seen before
+                    let s = records.cls(v) / ActivityLevels.count
                     week[(p * layout.segmentSlots + s) * MetricLayout.metricCount + Metric.impressionsPaid.rawValue] += 1
                     accountWeek[a * MetricLayout.metricCount + Metric.impressionsPaid.rawValue] += 1
                     return
                 }
-                postSeen[v] = serial
+                records.markSeen(v, serial)
                 view(v, platform: p, set: set, format: format, kind: .impressionsPaid, week: w,
                      follower: set.contains(v), paid: true, ctx: &ctx, queued: &queued, rng: rng)
             }
@@ -300,9 +294,9 @@ final class ReplicateRunner {
                 while e < end {
                     let v = Int(targets[e])
                     e += 1
-                    if postSeen[v] == serial || (checkActive && activeMask[v] & bit == 0) { continue }
-                    if rng.uniform() < peerProbability[Int(classOf[v])] {
-                        postSeen[v] = serial
+                    if records.seen(v) == serial || (checkActive && activeMask[v] & bit == 0) { continue }
+                    if rng.uniform() < peerProbability[records.cls(v)] {
+                        records.markSeen(v, serial)
                         view(v, platform: p, set: set, format: format, kind: .impressionsShares,
                              week: w, follower: set.contains(v), ctx: &ctx, queued: &queued, rng: rng)
                     }
@@ -317,7 +311,7 @@ final class ReplicateRunner {
     private func view(_ v: Int, platform p: Int, set: FollowerSet, format: PostFormat, kind: Metric, week w: Int,
                       follower: Bool, paid: Bool = false, ctx: inout PostCounters, queued: inout Int,
                       rng: RandomStream) {
-        let cls = Int(classOf[v])
+        let cls = records.cls(v)
         let s = cls / ActivityLevels.count
         let base = (p * layout.segmentSlots + s) * MetricLayout.metricCount
         let own = currentAccount * MetricLayout.metricCount
@@ -327,7 +321,7 @@ final class ReplicateRunner {
         if kind == .impressionsOrganic { ctx.organicViews += 1 }
         if !follower { ctx.nonFollowerViews += 1 }
         let stamp = UInt16(truncatingIfNeeded: w + 1)
-        let stamps = reachStamp + v * stampSlots
+        let stamps = records.stamps(v)
         if stamps[p] != stamp {
             if stamps[p] == 0 { cumulative[p * segments + s] += 1 }
             stamps[p] = stamp
@@ -437,8 +431,8 @@ final class ReplicateRunner {
                 activeMask[v] &= ~bit
                 activeCount[p] -= 1
                 for a in world.accountIndex[p] where followers[a].contains(v) {
-                    followers[a].remove(agent: v, cls: Int(classOf[v]))
-                    lost(1, account: a, cls: Int(classOf[v]))
+                    followers[a].remove(agent: v, cls: records.cls(v))
+                    lost(1, account: a, cls: records.cls(v))
                 }
             }
             while activeCount[p] < target {
@@ -490,8 +484,8 @@ final class ReplicateRunner {
                 let members = reposter.members(ofClass: c)
                 rng.forEachSuccess(in: members.count, probability: amplifierVisibility[c]) { i in
                     let v = Int(members[i])
-                    if postSeen[v] != serial {
-                        postSeen[v] = serial
+                    if records.seen(v) != serial {
+                        records.markSeen(v, serial)
                         view(v, platform: p, set: author, format: post.format, kind: .impressionsShares,
                              week: w, follower: author.contains(v), ctx: &ctx, queued: &queued, rng: rng)
                     }
@@ -646,8 +640,8 @@ extension ReplicateRunner {
             let members = set.members(ofClass: c)
             rng.forEachSuccess(in: members.count, probability: min(1, visibility[c] * multiplier)) { i in
                 let v = Int(members[i])
-                if postSeen[v] != serial {
-                    postSeen[v] = serial
+                if records.seen(v) != serial {
+                    records.markSeen(v, serial)
                     view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
                          week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
                 }
@@ -662,12 +656,12 @@ extension ReplicateRunner {
         let list = engaged.members(account: currentAccount)
         for i in 0..<list.count {
             let v = Int(list[i])
-            if postSeen[v] == serial || !set.contains(v) { continue }
-            let p0 = visibility[Int(classOf[v])]
+            if records.seen(v) == serial || !set.contains(v) { continue }
+            let p0 = visibility[records.cls(v)]
             if p0 >= 1 { continue }
             let extra = (min(1, p0 * feed.engagedMultiplier) - p0) / (1 - p0)
             if rng.uniform() < extra {
-                postSeen[v] = serial
+                records.markSeen(v, serial)
                 view(v, platform: p, set: set, format: format, kind: .impressionsOrganic,
                      week: w, follower: true, ctx: &ctx, queued: &queued, rng: rng)
             }
@@ -690,10 +684,10 @@ extension ReplicateRunner {
             while shown < size && attempts < maxAttempts {
                 attempts += 1
                 let v = Int(users[rng.below(users.count)])
-                if postSeen[v] == serial || set.contains(v) || !isActive(v, p) { continue }
-                let weight = feed.interestWeight[Int(classOf[v])]
+                if records.seen(v) == serial || set.contains(v) || !isActive(v, p) { continue }
+                let weight = feed.interestWeight[records.cls(v)]
                 if weight < 1 && rng.uniform() >= weight { continue }
-                postSeen[v] = serial
+                records.markSeen(v, serial)
                 view(v, platform: p, set: set, format: post.format, kind: .impressionsDiscovery,
                      week: w, follower: false, ctx: &ctx, queued: &queued, rng: rng)
                 shown += 1

@@ -97,14 +97,15 @@ public struct MemoryEstimate: Sendable, Equatable {
     }
 
     /// One `ReplicateRunner` per thread, counting the memory it writes (buffers it allocates but
-    /// touches only as far as a cascade reaches are not resident): per agent its class, last post
-    /// seen and reach stamps per platform slot; per account a follower position per agent and its
-    /// followers; engaged-follower stamps for ranked feeds that track them; paid-delivery caps
-    /// when a platform is boosted.
+    /// touches only as far as a cascade reaches are not resident): per agent its `AgentRecords`
+    /// record (last post seen, class, a reach stamp per platform, `all` and account slot), a class
+    /// for the follower sets, the active-platform mask and the migration decisions; per account a
+    /// follower position per agent and its followers; engaged-follower stamps for ranked feeds
+    /// that track them; paid-delivery caps when a platform is boosted.
     static func workers(_ s: Scenario, threads: Int) -> Double {
         let n = Double(s.audience.size)
-        let slots = Double(s.platforms.count + 1)
-        var perWorker = n * (1 + 4 + 2 * slots)
+        let slots = s.platforms.count + 1 + s.platforms.reduce(0) { $0 + $1.accounts.count }
+        var perWorker = n * Double(AgentRecords.stride(slots: slots) + 1 + 4 + 1)
         for platform in s.platforms {
             for account in platform.accounts {
                 perWorker += 4 * n + 4 * Double(account.followers / s.audience.scale)
