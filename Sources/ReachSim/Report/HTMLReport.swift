@@ -6,7 +6,9 @@ import Foundation
 /// A run's page shows, top to bottom: the key figures per platform (cumulative unique reach with its
 /// 90% interval, weekly reach, followers at the end, spend, cost per 1,000 people reached); fan
 /// charts (median and 5-95% band over replicates) of weekly reach, cumulative reach and followers,
-/// overall and per platform; cumulative reach by segment; spend; and the scenario file itself.
+/// overall and per platform; cumulative reach by segment; spend; each account's posts, hours,
+/// reach, followers and engagements over the run (when there are several, from `accounts.csv`);
+/// and the scenario file itself.
 /// A comparison's page starts with the verdict per alternative and the difference charts.
 public enum HTMLReport {
     static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1", "#edc948", "#9c755f"]
@@ -27,6 +29,7 @@ public enum HTMLReport {
             body += "<p class=\"meta\">\(m.replicates) replicates × \(m.weeks) weeks · seed \(m.seed) · ReachSim \(HTML.escape(m.reachsimVersion))</p>"
         }
         body += section(summary, title: nil)
+        body += accountsSection(directory, platforms: summary.platforms)
         body += "<h2>Scenario file</h2><pre>\(HTML.escape(yaml))</pre>"
         return page(title: "ReachSim: \(summary.scenario)", body: body)
     }
@@ -67,6 +70,46 @@ public enum HTMLReport {
         } else {
             html += "<p class=\"note\">No paid boost in this scenario: spend is 0.</p>"
         }
+        return html + "</div>"
+    }
+
+    /// What each account put in over the run (posts, hours) and what it got (people reached with
+    /// the 5-95% band, followers, engagements), from `accounts.csv`, and a bar chart of the reach.
+    ///
+    /// Shown when the run has more than one account in all, not only when a platform has several:
+    /// the platform table above says what each platform reached, not the effort behind it, and
+    /// "hours in, people out" per account is what a strategist weighs when moving hours, whether
+    /// the accounts are on one platform or on five. With a single account it would repeat the key
+    /// figures, so it is left out. Empty when `accounts.csv` is missing (folders written before
+    /// accounts existed); a note when it cannot be read, so the rest of the report still renders.
+    static func accountsSection(_ directory: URL, platforms: [String]) -> String {
+        let url = directory.appendingPathComponent("accounts.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return "" }
+        let file: AccountFile
+        do {
+            file = try AccountFile(url: url)
+        } catch {
+            return "<h2>Accounts</h2><p class=\"note\">accounts.csv could not be read: \(HTML.escape("\(error)"))</p>"
+        }
+        guard file.accounts.count > 1 else { return "" }
+        let weeks = file.weeks
+        var html = "<h2>Accounts</h2><p class=\"note\">Each account's own posts over the \(weeks) weeks, means over replicates. "
+            + "People reached: distinct people who saw at least one of the account's posts (5–95% of replicates); "
+            + "audiences overlap, so accounts' reaches add up to more than their platform's. Reposts count for the author; "
+            + "engagements are likes, comments and shares.</p>"
+        html += "<table class=\"accounts\"><tr><th>platform</th><th>account</th><th>posts</th><th>hours</th>"
+            + "<th>people reached in \(weeks) weeks (5–95%)</th><th>followers at start</th><th>followers at end</th><th>engagements</th></tr>"
+        for a in file.accounts {
+            html += "<tr><td>\(HTML.escape(a.platform))</td><td>\(HTML.escape(a.account))</td><td>\(g(a.posts.mean))</td>"
+                + "<td>\(g(a.hours.mean))</td><td>\(g(a.reached.mean)) (\(g(a.reached.p05))–\(g(a.reached.p95)))</td>"
+                + "<td>\(g(a.followersStart.mean))</td><td>\(g(a.followersEnd.mean))</td><td>\(g(a.engagements.mean))</td></tr>"
+        }
+        // Bars take their platform's colour in the fan charts above.
+        let colors = file.accounts.map { a in platforms.firstIndex(of: a.platform).map { palette[$0 % palette.count] } ?? palette[0] }
+        html += "</table><div class=\"grid\">" + SVGChart.bars(
+            title: "People reached in \(weeks) weeks, by account", labels: file.accounts.map(\.label),
+            mean: file.accounts.map(\.reached.mean), low: file.accounts.map(\.reached.p05),
+            high: file.accounts.map(\.reached.p95), colors: colors)
         return html + "</div>"
     }
 
@@ -127,7 +170,7 @@ public enum HTMLReport {
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#222;max-width:1400px}
         h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}.meta,.note{color:#666;font-size:13px}
         table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}
-        th:first-child,td:first-child{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:8px}
+        th:first-child,td:first-child,table.accounts td:nth-child(2),table.accounts th:nth-child(2){text-align:left}.grid{display:flex;flex-wrap:wrap;gap:8px}
         svg.chart{background:#fff;border:1px solid #eee}pre{background:#f6f6f6;padding:10px;font-size:12px;overflow:auto}
         </style></head><body>
         \(body)

@@ -3,7 +3,8 @@ import Foundation
 /// `reachsim export notebook DIR -o NOTEBOOK.ipynb`: a Jupyter notebook (nbformat 4) that loads a
 /// run's (or a comparison's) CSV files with pandas and draws the report's charts with matplotlib,
 /// so that an analyst can go on from there. The notebook refers to DIR by a path relative to the
-/// notebook's own folder (Jupyter runs a notebook from its folder).
+/// notebook's own folder (Jupyter runs a notebook from its folder). A run's notebook ends with
+/// the accounts of `accounts.csv`, when the run has one.
 public enum NotebookExport {
     public static func render(directory: URL, notebookPath: URL) throws -> [UInt8] {
         let fm = FileManager.default
@@ -91,6 +92,9 @@ public enum NotebookExport {
                 totals["eur_per_1000_reached"] = 1000 * totals.spend_eur / totals.reach_cumulative
                 totals
                 """))
+            if fm.fileExists(atPath: directory.appendingPathComponent("accounts.csv").path) {
+                cells += accountCells()
+            }
         }
         let notebook: [String: Any] = [
             "nbformat": 4, "nbformat_minor": 5,
@@ -102,6 +106,50 @@ public enum NotebookExport {
         ]
         let data = try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys])
         return [UInt8](data) + [10]
+    }
+
+    /// Each account's run in one table (the report's Accounts section) and its reach as bars.
+    /// Exported whenever the run has `accounts.csv`, even with one account per platform: the
+    /// posts, hours and engagements per account appear nowhere else in the notebook, and the
+    /// analyst may go on from the per-replicate table.
+    static func accountCells() -> [[String: Any]] {
+        [
+            markdown("""
+                ## Accounts
+
+                `accounts.csv` holds each account's own figures per replicate and week. Reach counts the people who saw the
+                account's posts (reposts count for the author), so accounts' reaches add up to more than their platform's
+                when audiences overlap. Below, per account: totals over the run (means over replicates), the people
+                reached during the run (`reach_cumulative` of the last week) with its 5-95% band, and followers at the
+                start of week 1 and at the end.
+                """),
+            code("""
+                accounts = pd.read_csv(RUN_DIR / "accounts.csv")
+                accounts["engagements"] = accounts.likes + accounts.comments + accounts.shares
+                last = accounts.week.max()
+                keys = ["platform", "account", "replicate"]
+                first = accounts[accounts.week == 1].set_index(keys)
+                final = accounts[accounts.week == last].set_index(keys)
+                per_replicate = accounts.groupby(keys, sort=False)[["posts", "hours", "engagements"]].sum()
+                per_replicate["reached"] = final.reach_cumulative
+                per_replicate["followers_start"] = first.followers - first.followers_gained + first.followers_lost
+                per_replicate["followers_end"] = final.followers
+                by_account = per_replicate.groupby(level=["platform", "account"], sort=False)
+                year = by_account.mean()
+                year["reached_p05"] = by_account.reached.quantile(0.05)
+                year["reached_p95"] = by_account.reached.quantile(0.95)
+                year = year[["posts", "hours", "reached", "reached_p05", "reached_p95", "followers_start", "followers_end", "engagements"]]
+                year.round(0)
+                """),
+            code("""
+                labels = [f"{platform}/{account}" for platform, account in year.index]
+                fig, ax = plt.subplots(figsize=(7, 0.5 + 0.4 * len(year)))
+                ax.barh(labels, year.reached, xerr=[year.reached - year.reached_p05, year.reached_p95 - year.reached])
+                ax.invert_yaxis()
+                ax.set_title(f"people reached by each account's posts, weeks 1-{last}")
+                fig.tight_layout()
+                """),
+        ]
     }
 
     static func setup(_ relative: String) -> String {

@@ -50,13 +50,17 @@ enum SVGChart {
         return s + "</svg>"
     }
 
-    /// Horizontal bars (mean) with 5-95% whiskers.
-    static func bars(title: String, labels: [String], mean: [Double], low: [Double], high: [Double]) -> String {
+    /// Horizontal bars (mean) with 5-95% whiskers; `colors` per bar (default: all the first
+    /// palette colour). The label column widens for labels beyond about 18 characters (up to 240 px).
+    static func bars(title: String, labels: [String], mean: [Double], low: [Double], high: [Double],
+                     colors: [String]? = nil) -> String {
         let rowH = 24.0
         let h = top + Double(labels.count) * rowH + bottom
         let maxV = max(1, (high + mean).filter(\.isFinite).max() ?? 1)
         let (_, x1, ticks) = niceRange(0, maxV)
-        let labelW = 130.0, plotW = width - labelW - right - 22
+        // 11 px system-ui averages under 6.3 px per character.
+        let longest = Double(labels.map(\.count).max() ?? 0)
+        let labelW = min(240, max(130, 6.3 * longest + 12)), plotW = width - labelW - right - 22
         func x(_ v: Double) -> Double { labelW + plotW * v / x1 }
         var s = header(title, height: h)
         for t in ticks {
@@ -66,7 +70,7 @@ enum SVGChart {
         for (i, label) in labels.enumerated() {
             let yy = top + Double(i) * rowH
             s += text(labelW - 6, yy + 16, label, anchor: "end")
-            s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(yy + 5))\" width=\"\(fmt(max(0, x(mean[i]) - labelW)))\" height=\"14\" fill=\"#4e79a7\"/>"
+            s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(yy + 5))\" width=\"\(fmt(max(0, x(mean[i]) - labelW)))\" height=\"14\" fill=\"\(colors?[i] ?? "#4e79a7")\"/>"
             s += line(x(low[i]), yy + 12, x(high[i]), yy + 12, "#222")
         }
         return s + "</svg>"

@@ -86,6 +86,111 @@ import Testing
         #expect(throws: ReportError.self) { try HTMLReport.render(directory: dir) }
     }
 
+    /// The base scenario with a second Facebook account that shares followers with and reposts
+    /// the main one.
+    static let twoAccounts = base.replacingOccurrences(of: """
+            followers: 1500
+            engagement: {share: 0.05}
+            graph: {generator: chung_lu, mean_degree: 8}
+            plan: {posts_per_week: {image: 3, short_video: 1}}
+        """, with: """
+            engagement: {share: 0.05}
+            graph: {generator: chung_lu, mean_degree: 8}
+            accounts:
+              - name: main
+                followers: 1500
+                plan: {posts_per_week: {image: 3, short_video: 1}}
+              - name: kids
+                followers: 300
+                overlap: {main: 0.5}
+                amplifies: {main: 0.5}
+                plan: {posts_per_week: {image: 1}}
+        """)
+
+    /// What the report should say of each account, computed here from accounts.csv by the
+    /// documented definitions (sums over weeks, last week's cumulative reach, type-7 quantiles).
+    static func expectedAccountRows(_ csvURL: URL) throws -> [String] {
+        let lines = try String(contentsOf: csvURL, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0], rows = lines.dropFirst()
+        func col(_ name: String) -> Int { header.firstIndex(of: name)! }
+        func num(_ row: [String], _ name: String) -> Double { Double(row[col(name)])! }
+        let last = rows.map { Int($0[col("week")])! }.max()!
+        var order: [String] = []
+        for row in rows where !order.contains("\(row[3])|\(row[4])") { order.append("\(row[3])|\(row[4])") }
+        // GSL's mean, as summary.csv's: a plain sum / n may round a mean of exactly x.5 the other way.
+        func mean(_ xs: [Double]) -> Double { Statistics.summarize(xs).mean }
+        func quantile(_ xs: [Double], _ p: Double) -> Double {
+            let s = xs.sorted(), h = Double(s.count - 1) * p, lo = Int(h.rounded(.down))
+            return lo + 1 < s.count ? s[lo] + (h - Double(lo)) * (s[lo + 1] - s[lo]) : s[lo]
+        }
+        return order.map { key in
+            let mine = rows.filter { "\($0[3])|\($0[4])" == key }
+            let replicates = Set(mine.map { $0[1] }).sorted()
+            func perReplicate(_ f: ([[String]]) -> Double) -> [Double] { replicates.map { r in f(mine.filter { $0[1] == r }) } }
+            func total(_ names: String...) -> Double { mean(perReplicate { rs in rs.reduce(0.0) { t, row in t + names.reduce(0.0) { $0 + num(row, $1) } } }) }
+            func atWeek(_ w: Int, _ f: ([String]) -> Double) -> [Double] { perReplicate { rs in f(rs.first { Int($0[col("week")]) == w }!) } }
+            let reached = atWeek(last) { num($0, "reach_cumulative") }
+            let start = atWeek(1) { num($0, "followers") - num($0, "followers_gained") + num($0, "followers_lost") }
+            let end = atWeek(last) { num($0, "followers") }
+            let g = ReachTable.grouped
+            let parts = key.split(separator: "|").map(String.init)
+            return "<tr><td>\(parts[0])</td><td>\(parts[1])</td><td>\(g(total("posts")))</td><td>\(g(total("hours")))</td>"
+                + "<td>\(g(mean(reached))) (\(g(quantile(reached, 0.05)))–\(g(quantile(reached, 0.95))))</td>"
+                + "<td>\(g(mean(start)))</td><td>\(g(mean(end)))</td><td>\(g(total("likes", "comments", "shares")))</td></tr>"
+        }
+    }
+
+    /// Two accounts on Facebook: the report's Accounts section names both, with the figures of
+    /// accounts.csv, and charts their reach; without accounts.csv (an older folder) the rest of
+    /// the report renders and the section is absent.
+    @Test func reportShowsEachAccountFromAccountsCSV() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write(["s.yaml": Self.twoAccounts], in: dir)[0]
+        let out = dir.appendingPathComponent("run")
+        _ = try RunPipeline.run(scenarioPath: path, options: .init(threads: 2, outputDirectory: out.path))
+        let csv = out.appendingPathComponent("accounts.csv")
+        let expected = try Self.expectedAccountRows(csv)
+        #expect(expected.count == 3)  // facebook/main, facebook/kids, mastodon/main
+        #expect(expected.contains { $0.hasPrefix("<tr><td>facebook</td><td>kids</td>") })
+        let html = try HTMLReport.render(directory: out)
+        #expect(html.contains("<h2>Accounts</h2>"))
+        for row in expected { #expect(html.contains(row), "\(row)") }
+        #expect(html.contains("aria-label=\"People reached in 4 weeks, by account\""))
+        #expect(html.contains(">facebook/kids</text>") && html.contains(">facebook/main</text>"))
+        // Followers at the start are the scenario's (nobody leaves Facebook before week 1).
+        #expect(expected[1].contains("<td>300</td>"))
+
+        try FileManager.default.removeItem(at: csv)
+        let older = try HTMLReport.render(directory: out)
+        #expect(!older.contains("Accounts"))
+        #expect(older.contains("Cumulative reach by segment"))
+        #expect(older.components(separatedBy: "<svg").count == html.components(separatedBy: "<svg").count - 1)
+
+        try "scenario,replicate\nx,1\n".write(to: csv, atomically: true, encoding: .utf8)
+        let corrupt = try HTMLReport.render(directory: out)
+        #expect(corrupt.contains("accounts.csv could not be read"))
+        #expect(corrupt.contains("Cumulative reach by segment"))
+    }
+
+    /// With one account in all, the Accounts section would repeat the key figures: left out.
+    @Test func reportLeavesOutTheAccountsOfASingleAccountRun() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let single = Self.base.replacingOccurrences(of: """
+              mastodon:
+                followers: 60
+                engagement: {share: 0.1}
+                plan: {posts_per_week: {text: 4}}
+            """, with: "")
+        #expect(single != Self.base)
+        let path = try write(["s.yaml": single], in: dir)[0]
+        let out = dir.appendingPathComponent("run")
+        _ = try RunPipeline.run(scenarioPath: path, options: .init(threads: 2, outputDirectory: out.path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("accounts.csv").path))
+        #expect(!(try HTMLReport.render(directory: out)).contains("<h2>Accounts</h2>"))
+    }
+
     /// The notebook is nbformat 4 JSON pointing at the run by a relative path.
     @Test func notebookIsNbformat4() throws {
         let dir = TestScenarios.temporaryDirectory()
@@ -101,6 +206,17 @@ import Testing
         let code = cells.compactMap { $0["source"] as? [String] }.map { $0.joined() }.joined()
         #expect(code.contains("RUN_DIR = Path(\"../runs/first\")"))
         #expect(code.contains("pd.read_csv"))
+        #expect(code.contains("accounts = pd.read_csv(RUN_DIR / \"accounts.csv\")"))
+        #expect(code.contains("by_account.reached.quantile(0.95)"))
+        #expect(cells.map { $0["id"] as? String } == (0..<cells.count).map { "cell-\($0)" })
+
+        // An older result folder, without accounts.csv: the same notebook without the account cells.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("accounts.csv"))
+        let older = try NotebookExport.render(directory: out, notebookPath: dir.appendingPathComponent("nb/x.ipynb"))
+        let olderJSON = try #require(try JSONSerialization.jsonObject(with: Data(older)) as? [String: Any])
+        let olderCells = try #require(olderJSON["cells"] as? [[String: Any]])
+        #expect(olderCells.count == cells.count - NotebookExport.accountCells().count)
+        #expect(!String(decoding: older, as: UTF8.self).contains("accounts.csv"))
         #expect(NotebookExport.relativePath(from: URL(fileURLWithPath: "/a/b"), to: URL(fileURLWithPath: "/a/c/d")) == "../c/d")
     }
 }
