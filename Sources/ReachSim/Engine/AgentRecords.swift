@@ -47,6 +47,9 @@ final class AgentRecords {
     /// The agent's exposure class (segment × activity level).
     @inline(__always) func cls(_ v: Int) -> Int { Int(base.load(fromByteOffset: v * stride + 4, as: UInt8.self)) }
 
+    /// Starts fetching agent `v`'s record into the cache (a loop that knows whom it visits next).
+    @inline(__always) func prefetch(_ v: Int) { ReachSim.prefetch(base + v * stride) }
+
     /// The agent's `slots` reach stamps.
     @inline(__always) func stamps(_ v: Int) -> UnsafeMutablePointer<UInt16> {
         (base + v * stride + 8).assumingMemoryBound(to: UInt16.self)

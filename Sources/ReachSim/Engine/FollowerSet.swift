@@ -46,6 +46,9 @@ final class FollowerSet {
 
     @inline(__always) func contains(_ agent: Int) -> Bool { position[agent] >= 0 }
 
+    /// Starts fetching what `contains(agent)` reads into the cache.
+    @inline(__always) func prefetch(_ agent: Int) { ReachSim.prefetch(position + agent) }
+
     @inline(__always) func insert(_ agent: Int, cls: Int) {
         let i = count[cls]
         members[start[cls] + i] = UInt32(agent)

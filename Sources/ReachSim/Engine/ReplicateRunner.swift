@@ -654,7 +654,13 @@ extension ReplicateRunner {
     private func engagedPass(_ feed: RankedFeed, _ set: FollowerSet, platform p: Int, format: PostFormat, week w: Int,
                              ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         let list = engaged.members(account: currentAccount)
+        let ahead = 16  // entries: the list is known, so its people's records are fetched early
         for i in 0..<list.count {
+            if i + ahead < list.count {
+                let u = Int(list[i + ahead])
+                records.prefetch(u)
+                set.prefetch(u)
+            }
             let v = Int(list[i])
             if records.seen(v) == serial || !set.contains(v) { continue }
             let p0 = visibility[records.cls(v)]
