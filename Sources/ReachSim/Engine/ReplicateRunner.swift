@@ -58,6 +58,10 @@ final class ReplicateRunner {
     /// Paid engagement probabilities of boosted content, `platform * segments + segment`.
     private let paidLike, paidComment, paidShare, paidFollow: UnsafeMutablePointer<Double>
     private let queue: UnsafeMutablePointer<UInt32>
+    /// Viewers drawn ahead of their views (see `RandomStream.forEachSuccess(in:probability:ahead:...)`):
+    /// 32 records in flight cover the memory latency of a view at 12 million agents.
+    private let drawn: UnsafeMutablePointer<Int>
+    private static let drawAhead = 32
     /// This week's counters, indexed like one week of `MetricLayout` (segment slots only).
     private let week: UnsafeMutablePointer<Double>
     /// Reached since week 0, per platform slot × segment.
@@ -102,6 +106,7 @@ final class ReplicateRunner {
         status = Array(repeating: .posting, count: world.accounts.count)
         amplifierVisibility = Array(repeating: 0, count: world.audience.classes.count)
         queue = .allocate(capacity: max(1, agentCount))
+        drawn = .allocate(capacity: Self.drawAhead)
         week = .allocate(capacity: layout.perWeek)
         cumulative = Array(repeating: 0, count: layout.platformSlots * layout.segments)
         func flat(_ table: [[Double]]) -> UnsafeMutablePointer<Double> {
@@ -135,6 +140,7 @@ final class ReplicateRunner {
         activeMask.deallocate()
         decided.deallocate()
         queue.deallocate()
+        drawn.deallocate()
         week.deallocate()
         for p in [likeRate, commentRate, shareRate, followRate, paidLike, paidComment, paidShare, paidFollow] {
             p.deallocate()
@@ -482,7 +488,9 @@ final class ReplicateRunner {
             let reposter = followers[b]
             for c in 0..<classCount {
                 let members = reposter.members(ofClass: c)
-                rng.forEachSuccess(in: members.count, probability: amplifierVisibility[c]) { i in
+                rng.forEachSuccess(in: members.count, probability: amplifierVisibility[c],
+                                   ahead: Self.drawAhead, buffer: drawn,
+                                   prefetch: { records.prefetch(Int(members[$0])) }) { i in
                     let v = Int(members[i])
                     if records.seen(v) != serial {
                         records.markSeen(v, serial)
@@ -638,7 +646,9 @@ extension ReplicateRunner {
                                  ctx: inout PostCounters, queued: inout Int, rng: RandomStream) {
         for c in 0..<classCount {
             let members = set.members(ofClass: c)
-            rng.forEachSuccess(in: members.count, probability: min(1, visibility[c] * multiplier)) { i in
+            rng.forEachSuccess(in: members.count, probability: min(1, visibility[c] * multiplier),
+                               ahead: Self.drawAhead, buffer: drawn,
+                               prefetch: { records.prefetch(Int(members[$0])) }) { i in
                 let v = Int(members[i])
                 if records.seen(v) != serial {
                     records.markSeen(v, serial)
