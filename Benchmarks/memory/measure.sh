@@ -3,7 +3,7 @@
 # estimate `reachsim run` prints when it refuses a run (--max-memory 1) and the peak RSS of the
 # real run (`/usr/bin/time -v`, "Maximum resident set size"), printed as the doc's Markdown table.
 #
-#   bash Benchmarks/memory/measure.sh          # every row (about 15 minutes on 2 cores, debug)
+#   bash Benchmarks/memory/measure.sh          # every row (10-25 minutes on 2 cores, mostly the release row)
 #   bash Benchmarks/memory/measure.sh 1 5      # rows 1 and 5 only (numbered from 1, as listed below)
 #
 # Builds the debug binary (and the release one when a release row is asked for) first. Rows run
