@@ -4,41 +4,68 @@ import Foundation
 /// that a scenario too large for the machine (or for `--max-memory`) is refused at once with the
 /// numbers, rather than swapping for an hour or being killed halfway.
 ///
-/// The figures follow the data structures: per agent, its class, platform mask, per-thread
-/// stamps and follower positions; per follow edge, 4 bytes in the CSR graph (12 more while it is
-/// built); per replicate, `MetricLayout.perReplicate` doubles; per `weekly.csv` row about 100
+/// The figures follow the data structures and count the memory they write (pages allocated but
+/// never touched are not resident): per agent, the audience's class, platform mask and active
+/// mask, and each thread's records, masks and follower positions; per follow edge, 4 bytes in the
+/// CSR graph, and while a graph is built also its edge arrays, the CSR being filled and its
+/// deduplicated copy; per replicate, `MetricLayout.perReplicate` doubles; per CSV row about 100
 /// bytes of text. Edges are expected values (generator parameters × users); an edge list counts
-/// one edge per 8 bytes of file. Measured peak RSS was within 5% of the estimate for audiences of
-/// 300,000 and 3 million agents (docs/performance.md, Memory).
+/// one edge per 8 bytes of file. Measured peak RSS was within 5% of the estimate, below it but
+/// for one row 0.8% above (docs/performance.md, Memory; Benchmarks/memory/measure.sh).
 public struct MemoryEstimate: Sendable, Equatable {
     /// Audience and follower graphs, at their peak while the graphs are built (bytes).
     public var world: Double
+    /// Audience and finished graphs, what the replicates read (bytes, at most `world`).
+    public var worldKept: Double
     /// Per-thread replicate buffers, times the threads used (bytes).
     public var workers: Double
     /// Replicate results kept for the summaries (bytes).
     public var results: Double
+    /// Results already in memory while a world is built (bytes): none for a new run, whose
+    /// results are allocated once its world is built; those read back from the checkpoint when
+    /// resuming; the earlier scenarios' for compare and sweep (counted as all of them).
+    public var resultsWhileBuilding: Double
     /// CSV text assembled before it is written (bytes).
     public var output: Double
-    /// The program itself: code, runtime, small tables (bytes).
-    public static let base: Double = 30 * 1_048_576
+    /// What the world and the threads' buffers leave resident once released (bytes): the blocks
+    /// below glibc's mmap threshold went to the heap, which keeps them for reuse.
+    public var residue: Double = 0
+    /// The program itself: code, runtime, small tables (bytes; `reachsim validate` alone is
+    /// 28 MiB in a debug build, a run touches more code and starts threads).
+    public static let base: Double = 32 * 1_048_576
+    /// What the allocator holds beyond the live data and `world`'s model of the heap: holes that
+    /// a block does not fit. Measured at 1-3.5 % of the peak (docs/performance.md); counted as 3 %.
+    public static let slack = 0.03
 
-    /// The peak: the world and the threads' buffers are released when the replicates are done,
-    /// before the CSV text is assembled; the results live throughout.
-    public var total: Double { Self.base + max(world + workers, output) + results }
+    /// The peak, the largest of three phases: building the world (no thread buffers yet), the
+    /// replicates (the finished world, every thread's buffers and the results) and writing the
+    /// CSV files (world and buffers released, but for their `residue`; results kept).
+    public var total: Double {
+        let phase = max(world + resultsWhileBuilding, worldKept + workers + results, output + residue + results)
+        return (Self.base + phase) * (1 + Self.slack)
+    }
 
-    /// `reachsim run`: one world, its replicates and `weekly.csv`.
-    public static func run(_ scenario: Scenario, threads: Int) -> MemoryEstimate {
-        let layout = layout(of: scenario)
-        let rows = Double(scenario.replicates) * Double(layout.weeks * layout.platformSlots * layout.segmentSlots)
-        return MemoryEstimate(world: world(scenario), workers: workers(scenario, threads: threads),
-                              results: results(scenario), output: rows * 100)
+    /// `reachsim run`: one world, its replicates, and `weekly.csv`, `summary.csv` and `accounts.csv`.
+    ///
+    /// - Parameter resuming: the run continues from a checkpoint, whose results are read before
+    ///   the world is built.
+    public static func run(_ scenario: Scenario, threads: Int, resuming: Bool = false) -> MemoryEstimate {
+        let w = world(scenario)
+        let results = results(scenario)
+        let threads = Double(max(1, min(threads, scenario.replicates)))
+        let residue = w.inHeap + threads * workerBlocks(scenario).filter { $0 <= w.threshold }.reduce(0, +)
+        return MemoryEstimate(world: w.peak, worldKept: w.kept, workers: workers(scenario, threads: Int(threads)),
+                              results: results, resultsWhileBuilding: resuming ? results : 0, output: output(scenario),
+                              residue: residue)
     }
 
     /// `reachsim compare`: worlds built one after the other, every scenario's results kept.
     public static func compare(_ scenarios: [Scenario], threads: Int) -> MemoryEstimate {
-        MemoryEstimate(world: scenarios.map(world).max() ?? 0,
-                       workers: scenarios.map { workers($0, threads: threads) }.max() ?? 0,
-                       results: scenarios.map(results).reduce(0, +), output: 0)
+        let worlds = scenarios.map(world)
+        let results = scenarios.map(results).reduce(0, +)
+        return MemoryEstimate(world: worlds.map(\.peak).max() ?? 0, worldKept: worlds.map(\.kept).max() ?? 0,
+                              workers: scenarios.map { workers($0, threads: threads) }.max() ?? 0,
+                              results: results, resultsWhileBuilding: results, output: 0)
     }
 
     /// `reachsim sweep`: one world at a time (or one shared), every variant's results kept.
@@ -59,9 +86,18 @@ public struct MemoryEstimate: Sendable, Equatable {
         }
     }
 
-    /// Bytes of each platform's finished graph, and at the peak of its construction (generator
-    /// tables, edge arrays, the CSR being filled; for an edge list also the file and its ids).
-    static func graphs(_ s: Scenario) -> [(kept: Double, building: Double)] {
+    /// Bytes of each platform's finished graph, at the peak of its construction (a debug build
+    /// keeps a generator's locals until the CSR is built; a release build frees some earlier),
+    /// and of its largest temporary block (an edge array).
+    ///
+    /// - Chung–Lu: weights, shuffled users and alias table (24 bytes a user, as much again for the
+    ///   per-segment tables when homophily > 0), the edge arrays (8 bytes an edge), the CSR's
+    ///   offsets and targets (4 bytes an edge) and the copy that drops the duplicates (4 more).
+    /// - Preferential attachment: the order and the repeated-endpoints pools (4 bytes a user and
+    ///   an edge, freed before the CSR), `chosenBy` (4 bytes an agent), the edge arrays and the
+    ///   CSR's targets (12 bytes an edge); it makes no duplicates.
+    /// - Edge list: the file, the parsed edges and the CSR, and the node-id table.
+    static func graphs(_ s: Scenario) -> [(kept: Double, building: Double, block: Double)] {
         let n = Double(s.audience.size)
         let users = users(s)
         return s.platforms.enumerated().map { p, platform in
@@ -69,31 +105,60 @@ public struct MemoryEstimate: Sendable, Equatable {
             let offsets = 8 * n
             switch platform.graph {
             case .none:
-                return (offsets, offsets)
-            case let .chungLu(meanDegree, _, _):
+                return (offsets, offsets, 0)
+            case let .chungLu(meanDegree, _, homophily):
                 let e = meanDegree * u
-                return (offsets + 4 * e, offsets + 12 * e + 36 * u)
+                let tables = (homophily > 0 ? 48 : 24) * u
+                return (offsets + 4 * e, offsets + 16 * e + tables, 4 * e)
             case let .preferentialAttachment(m, reciprocity, _):
                 let e = Double(m) * (1 + reciprocity) * u
-                return (offsets + 4 * e, offsets + 12 * e + 36 * u)
+                return (offsets + 4 * e, offsets + 4 * n + 12 * e + 8 * u, 4 * e)
             case .edgeList(let path):
                 let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0)
                 let e = size / 8
-                return (offsets + 4 * e, offsets + size + 24 * e + 48 * min(u, 2 * e))
+                return (offsets + 4 * e, offsets + size + 24 * e + 48 * min(u, 2 * e), max(size, 8 * e))
             }
         }
     }
 
-    /// Audience (class, platform mask, user lists) and graphs, at the peak: each graph is built
-    /// while the ones before it are kept.
-    static func world(_ s: Scenario) -> Double {
-        let audience = 6 * Double(s.audience.size) + 4 * users(s).reduce(0, +)
-        var kept = 0.0, peak = 0.0
+    /// The audience and graphs: at the peak and once built. The audience keeps per agent its
+    /// class, platform mask and active-platform mask (1 + 4 + 4 bytes) and each platform's user
+    /// list (4 bytes a user); its segment table (1 byte an agent) lives while the graphs are built,
+    /// each while the ones before it are kept. A boosted platform's pool copies its users (4 bytes
+    /// a user, twice more while they are grouped by segment), made last.
+    ///
+    /// What a graph frees once built is not always given back to the system: glibc returns a
+    /// block only if it is above its mmap threshold, which rises to the largest block freed so far
+    /// (at most 32 MiB). So when a graph's edge arrays are below what an earlier graph freed (at
+    /// 300,000 agents: Instagram's 14 MiB after Facebook's 16 MiB), its temporaries stay
+    /// resident; the next graphs build in that space, and grow it only beyond it (measured on
+    /// `museum-baseline.yaml`: 133 MiB, 116 MiB with `MALLOC_MMAP_THRESHOLD_` fixed).
+    /// - Returns: also the kept bytes that live in the heap (the audience's arrays below the mmap
+    ///   threshold, graphs built once it had risen above their blocks) and the final threshold.
+    static func world(_ s: Scenario) -> (peak: Double, kept: Double, inHeap: Double, threshold: Double) {
+        let n = Double(s.audience.size)
+        let users = users(s)
+        let audience = 9 * n + 4 * users.reduce(0, +)
+        var kept = audience, peak = audience
+        // The user lists grew by doubling, freeing blocks of up to half their size.
+        var threshold = max(131_072, 2 * (users.max() ?? 0))
+        var inHeap = ([n, 4 * n, 4 * n] + users.map { 4 * $0 }).filter { $0 <= threshold }.reduce(0, +)
+        var retained = 0.0
         for g in graphs(s) {
-            peak = max(peak, kept + g.building)
+            let temporary = g.building - g.kept
+            peak = max(peak, kept + n + g.kept + max(temporary, retained))
             kept += g.kept
+            if g.block <= threshold {
+                retained = max(retained, temporary)
+                inHeap += g.kept
+            } else {
+                threshold = min(32 * 1_048_576, max(threshold, g.block))
+            }
         }
-        return audience + max(peak, kept)
+        let boosted = zip(s.platforms, users).reduce(0.0) { $0 + ($1.0.boost != nil ? $1.1 : 0) }
+        peak = max(peak, kept + max(12 * boosted, retained))
+        kept += 4 * boosted
+        return (peak, kept, inHeap, threshold)
     }
 
     /// One `ReplicateRunner` per thread, counting the memory it writes (buffers it allocates but
@@ -118,16 +183,43 @@ public struct MemoryEstimate: Sendable, Equatable {
         return perWorker * Double(max(1, min(threads, s.replicates)))
     }
 
+    /// The blocks one runner allocates and fills for every agent (bytes each), for `residue`.
+    static func workerBlocks(_ s: Scenario) -> [Double] {
+        let n = Double(s.audience.size)
+        let slots = s.platforms.count + 1 + s.platforms.reduce(0) { $0 + $1.accounts.count }
+        var blocks = [n * Double(AgentRecords.stride(slots: slots)), n, 4 * n, n]
+        for platform in s.platforms {
+            for _ in platform.accounts {
+                blocks.append(4 * n)
+                if case .ranked(let r) = platform.feed, r.engagedMultiplier > 1 { blocks.append(2 * n) }
+            }
+        }
+        return blocks
+    }
+
     /// Every replicate's metrics: `replicates × perReplicate` doubles.
     static func results(_ s: Scenario) -> Double {
         Double(s.replicates) * Double(layout(of: s).perReplicate) * 8
     }
 
-    /// "2.4 GiB (world 1.9 GiB, 2 threads 310 MiB, results 120 MiB, output 40 MiB)".
+    /// The CSV text, all of it staged before anything is written: `weekly.csv` (a row per
+    /// replicate, week, platform and segment slot), `accounts.csv` (a row per replicate, week and
+    /// account), about 100 bytes a row, and `summary.csv` (a row per week, slot and metric, about
+    /// 80 bytes).
+    static func output(_ s: Scenario) -> Double {
+        let l = layout(of: s)
+        let accounts = s.platforms.reduce(0) { $0 + $1.accounts.count }
+        let weekly = Double(s.replicates * l.weeks * l.platformSlots * l.segmentSlots)
+        let accountRows = Double(s.replicates * l.weeks * accounts)
+        let summary = Double(l.weeks * l.platformSlots * l.segmentSlots * MetricLayout.metricCount)
+        return 100 * (weekly + accountRows) + 80 * summary
+    }
+
+    /// "2.4 GiB (world 1.9 GiB while built, 1.2 GiB after, 2 threads 310 MiB, results 120 MiB, output 40 MiB)".
     func breakdown(threads: Int) -> String {
         let b = MemoryLimit.format
-        var parts = ["world \(b(world))", "\(threads) thread\(threads == 1 ? "" : "s") \(b(workers))",
-                     "results \(b(results))"]
+        let world = worldKept < self.world ? "world \(b(self.world)) while built, \(b(worldKept)) after" : "world \(b(self.world))"
+        var parts = [world, "\(threads) thread\(threads == 1 ? "" : "s") \(b(workers))", "results \(b(results))"]
         if output > 0 { parts.append("output \(b(output))") }
         return "\(b(total)) (\(parts.joined(separator: ", ")))"
     }

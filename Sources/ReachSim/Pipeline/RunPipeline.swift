@@ -47,7 +47,7 @@ public enum RunPipeline {
         let start = DispatchTime.now()
         let prepared = try prepare(scenarioPath: scenarioPath, replicates: options.replicates, seed: options.seed)
         // Refuse a run too large for the memory before any heavy work (PlanRunner then checks the directory).
-        try MemoryEstimate.run(prepared.scenario, threads: options.threads).check(limit: options.maxMemory, threads: options.threads)
+        try MemoryEstimate.run(prepared.scenario, threads: options.threads, resuming: options.resume).check(limit: options.maxMemory, threads: options.threads)
         return try PlanRunner.complete(prepared.plan, label: prepared.label, options: options, start: start) { results, output, record in
             try write(prepared, results: results, to: output, record: record)
         }

@@ -53,6 +53,22 @@ import Testing
         #expect(b.total > e.total)
     }
 
+    /// The phases: thread buffers are allocated after the world's build temporaries are freed, and
+    /// a new run's results only once its world is built (a resumed run reads them first).
+    @Test func phasesDoNotAddUp() {
+        let platform = TestScenarios.platform(followers: 100, feed: TestScenarios.flatRanked(visibility: 0.1),
+                                              graph: .chungLu(meanDegree: 50, exponent: 2.5, homophily: 0))
+        let s = TestScenarios.scenario(audience: 1_000_000, platforms: [platform], weeks: 52, replicates: 100)
+        let e = MemoryEstimate.run(s, threads: 2)
+        // 50 edges a user: 4 bytes each kept, 16 while built (edge arrays, CSR, copy without duplicates).
+        #expect(e.worldKept >= 200 * 1_000_000 && e.world >= 800 * 1_000_000)
+        #expect(e.world > e.worldKept + e.workers, "the build is the peak phase here")
+        let building = (MemoryEstimate.base + e.world) * (1 + MemoryEstimate.slack)
+        #expect(abs(e.total - building) < 1, "neither the threads' buffers nor the results add to the build")
+        let resumed = MemoryEstimate.run(s, threads: 2, resuming: true)
+        #expect(abs(resumed.total - e.total - e.results * (1 + MemoryEstimate.slack)) < 1)
+    }
+
     @Test func refusesAboveTheLimitOrTheMachine() throws {
         let platform = TestScenarios.platform(followers: 100, feed: TestScenarios.flatRanked(visibility: 0.1))
         let s = TestScenarios.scenario(audience: 1_000_000, platforms: [platform], weeks: 52, replicates: 10)
