@@ -58,6 +58,40 @@ import Testing
         #expect(abs(Double(hits) - mean) < 4 * se)
     }
 
+    /// Drawing successes ahead (the follower passes' prefetching walk) draws the same jumps as
+    /// the plain walk: with a body that draws nothing, the successes are the same indices, each
+    /// prefetched before the body sees it, at most `ahead` pending at a time. With a body that
+    /// draws (a view's engagement), only the order of draws differs, so the count stays Binomial.
+    @Test(arguments: [(0.01, 1), (0.05, 3), (0.5, 32), (0.97, 32), (1.0, 8)])
+    func drawingAheadKeepsTheSuccesses(p: Double, ahead: Int) {
+        let n = 50_000
+        var plain: [Int] = []
+        RandomStream(seed: 21, purpose: .test).forEachSuccess(in: n, probability: p) { plain.append($0) }
+        let buffer = UnsafeMutablePointer<Int>.allocate(capacity: ahead)
+        defer { buffer.deallocate() }
+        var fetched: [Int] = [], seen: [Int] = [], maxPending = 0
+        RandomStream(seed: 21, purpose: .test).forEachSuccess(
+            in: n, probability: p, ahead: ahead, buffer: buffer,
+            prefetch: { fetched.append($0) }) { i in
+                // Both run in ascending order, so the body's k-th success is the k-th prefetched.
+                #expect(fetched.count > seen.count && fetched[seen.count] == i)
+                maxPending = max(maxPending, fetched.count - seen.count - 1)
+                seen.append(i)
+            }
+        #expect(seen == plain)
+        #expect(maxPending <= ahead)
+        if p < 1 { #expect(fetched == plain) }
+
+        let drawing = RandomStream(seed: 22, purpose: .test)
+        var hits = 0
+        drawing.forEachSuccess(in: n, probability: p, ahead: ahead, buffer: buffer, prefetch: { _ in }) { _ in
+            hits += 1
+            _ = drawing.uniform()
+        }
+        let se = (Double(n) * p * (1 - p)).squareRoot()
+        #expect(abs(Double(hits) - Double(n) * p) <= 4 * se)
+    }
+
     @Test func binomialMean() {
         let s = RandomStream(seed: 5, purpose: .test)
         let reps = 2_000, n = 1_000, p = 0.055
