@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Print scenarios/large-institution.yaml at PERCENT % of its size: the audience and every
 account's followers multiplied by PERCENT/100, one replicate. With --scale K each agent stands
-for K people (audience.scale): the same people and followers, a K times smaller audience.size. Used for the scaling curve and the scale-factor comparison in
-docs/performance.md and for the census in this folder."""
+for K people (audience.scale): the same people and followers, a K times smaller audience.size.
+Used for the scaling curve and the scale-factor comparison in docs/performance.md and for the
+census in this folder."""
 import argparse
 import pathlib
 import re

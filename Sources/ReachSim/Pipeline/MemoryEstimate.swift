@@ -162,28 +162,21 @@ public struct MemoryEstimate: Sendable, Equatable {
     }
 
     /// One `ReplicateRunner` per thread, counting the memory it writes (buffers it allocates but
-    /// touches only as far as a cascade reaches are not resident): per agent its `AgentRecords`
-    /// record (last post seen, class, a reach stamp per platform, `all` and account slot), a class
-    /// for the follower sets, the active-platform mask and the migration decisions; per account a
-    /// follower position per agent and its followers; engaged-follower stamps for ranked feeds
-    /// that track them; paid-delivery caps when a platform is boosted.
+    /// touches only as far as a cascade reaches are not resident): its per-agent blocks
+    /// (`workerBlocks`) and each account's followers.
     static func workers(_ s: Scenario, threads: Int) -> Double {
-        let n = Double(s.audience.size)
-        let slots = s.platforms.count + 1 + s.platforms.reduce(0) { $0 + $1.accounts.count }
-        var perWorker = n * Double(AgentRecords.stride(slots: slots) + 1 + 4 + 1)
+        var perWorker = workerBlocks(s).reduce(0, +)
         for platform in s.platforms {
-            for account in platform.accounts {
-                perWorker += 4 * n + 4 * Double(account.followers / s.audience.scale)
-                if case .ranked(let r) = platform.feed, r.engagedMultiplier > 1 { perWorker += 2 * n }
-            }
-        }
-        if s.platforms.contains(where: { $0.boost != nil }) {
-            perWorker += 4 * n * Double(s.platforms.count) + 4 * n
+            for account in platform.accounts { perWorker += 4 * Double(account.followers / s.audience.scale) }
         }
         return perWorker * Double(max(1, min(threads, s.replicates)))
     }
 
-    /// The blocks one runner allocates and fills for every agent (bytes each), for `residue`.
+    /// The blocks one runner allocates and fills for every agent (bytes each): its `AgentRecords`
+    /// (last post seen, class, a reach stamp per platform, `all` and account slot), a class for the
+    /// follower sets, the active-platform mask and the migration decisions; per account a follower
+    /// position per agent; engaged-follower stamps for ranked feeds that track them; paid-delivery
+    /// caps and eligibility stamps when a platform is boosted.
     static func workerBlocks(_ s: Scenario) -> [Double] {
         let n = Double(s.audience.size)
         let slots = s.platforms.count + 1 + s.platforms.reduce(0) { $0 + $1.accounts.count }
@@ -193,6 +186,9 @@ public struct MemoryEstimate: Sendable, Equatable {
                 blocks.append(4 * n)
                 if case .ranked(let r) = platform.feed, r.engagedMultiplier > 1 { blocks.append(2 * n) }
             }
+        }
+        if s.platforms.contains(where: { $0.boost != nil }) {
+            blocks += [4 * n * Double(s.platforms.count), 4 * n]
         }
         return blocks
     }

@@ -3,8 +3,8 @@ import Foundation
 /// `accounts.csv` read back as one line per account: what the account put in over the run and
 /// what it got, each summarised over replicates (mean, 5%, 50%, 95%, as in `summary.csv`).
 ///
-/// Reads the file row by row and keeps only per-replicate totals, so a file of a million rows
-/// costs a few numbers per account and replicate, not its text.
+/// Keeps per-replicate totals rather than the parsed rows, so a file of a million rows costs its
+/// text once and a few numbers per account and replicate.
 struct AccountFile {
     struct Account {
         let platform: String
@@ -44,27 +44,18 @@ struct AccountFile {
     /// Parses `accounts.csv` (header `AccountTable.header`); throws `ReportError` naming the file
     /// and line of a row that is not one of ReachSim's.
     init(url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ReportError("cannot read \(url.path)")
-        }
         let header = AccountTable.header
-        let text = String(decoding: data, as: UTF8.self)
         var names: [(platform: String, account: String)] = []
         var index: [String: Int] = [:]
         var replicateSlot: [Int: Int] = [:]
         var totals: [[Totals]] = []  // [account][replicate slot]
         var lastWeek = 0
-        func column(_ m: Metric) -> Int { 5 + m.rawValue }
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+        let firstMetric = header.count - Metric.allCases.count
+        func column(_ m: Metric) -> Int { firstMetric + m.rawValue }
+        for (n, line) in try CSVRows.lines(url: url, expectedHeader: header).enumerated() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            if n == 0 {
-                guard f.map(String.init) == header else {
-                    throw ReportError("\(url.path) is not a ReachSim file (its header is not \(header.joined(separator: ",")))")
-                }
-                continue
-            }
             guard f.count == header.count, let r = Int(f[1]), let w = Int(f[2]), r >= 1, w >= 1 else {
-                throw ReportError("\(url.path):\(n + 1): expected \(header.count) fields with a replicate and a week from 1, found \"\(line.prefix(80))\"")
+                throw ReportError("\(url.path):\(n + 2): expected \(header.count) fields with a replicate and a week from 1, found \"\(line.prefix(80))\"")
             }
             func value(_ m: Metric) -> Double { Double(f[column(m)]) ?? 0 }
             let key = "\(f[3])/\(f[4])"

@@ -51,6 +51,13 @@ struct CSVRows {
     let rows: [[String]]
 
     init(url: URL, expectedHeader: [String]) throws {
+        rows = try Self.lines(url: url, expectedHeader: expectedHeader).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    /// The file's data lines, after checking that its header is `expectedHeader`.
+    static func lines(url: URL, expectedHeader: [String]) throws -> ArraySlice<Substring> {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ReportError("cannot read \(url.path)")
         }
@@ -58,7 +65,7 @@ struct CSVRows {
         guard let first = lines.first, first.split(separator: ",", omittingEmptySubsequences: false).map(String.init) == expectedHeader else {
             throw ReportError("\(url.path) is not a ReachSim file (its header is not \(expectedHeader.joined(separator: ",")))")
         }
-        rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst()
     }
 }
 
