@@ -5,7 +5,9 @@ import ReachSim
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario and write weekly.csv, summary.csv, accounts.csv and manifest.json.")
+        abstract: "Simulate a scenario and write weekly.csv, summary.csv, accounts.csv and manifest.json.",
+        discussion: "With --posts, also posts.csv: every post of every replicate, its impressions by source, reach, "
+            + "likes, comments, shares and follows (docs/output-format.md).")
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
@@ -19,6 +21,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "What to print at the end: a table for people, or JSON for pipelines.")
     var format: Format = .table
 
+    @Flag(help: "Also write posts.csv: one row per replicate and post (impressions by source, reach, engagement, follows).")
+    var posts = false
+
+    func validate() throws {
+        if posts && simulation.shard != nil {
+            throw ValidationError("--posts cannot be combined with --shard yet: run the whole scenario to get posts.csv.")
+        }
+    }
+
     func run() throws {
         let options = simulation.options(defaultOutput: "out", progress: format == .table)
         if let shard = simulation.parsedShard {
@@ -27,7 +38,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         let report: RunPipeline.Report
-        do { report = try RunPipeline.run(scenarioPath: scenario, options: options) } catch { throw fail(error) }
+        do { report = try RunPipeline.run(scenarioPath: scenario, options: options, posts: posts) } catch { throw fail(error) }
         if simulation.quiet { return }
         if format == .json {
             do { print(try ReachTable.json(report)) } catch { throw fail(error) }

@@ -2,7 +2,7 @@
 /// visit the viewers of a post class by class with geometric skipping (work ∝ viewers, not
 /// followers). O(1) membership test, insertion and removal; no allocation after `init`.
 final class FollowerSet {
-    private let classCount: Int
+    let classCount: Int
     /// Class c's members are `members[start[c] ..< start[c] + count[c]]`.
     private let start: UnsafeMutablePointer<Int>
     let count: UnsafeMutablePointer<Int>

@@ -1,8 +1,9 @@
 import Foundation
 
 /// What a platform's boost needs for a whole run: the targeted pool, the paid engagement rates and
-/// the CPM distribution. Built once by `World.build` for every platform whose boost has a budget
-/// above 0 (a boost of 0 is exactly no boost: no pool, no draws).
+/// the CPM distribution. Built once by `World.build` for every platform whose boost spends in at
+/// least one week, with its own budget or one set by a timeline `budget` event (a boost that never
+/// spends is exactly no boost: no pool, no draws).
 ///
 /// Delivery (see `PaidDelivery` and docs/boost.md): each week of the window, the week's budget buys
 /// `I = ⌊budget × 1000 / (CPM × scale)⌋` agent impressions, so the spend `I × scale × CPM / 1000`
@@ -26,8 +27,10 @@ struct PaidPool: Sendable {
     let cpmLogMean: Double
     let cpmLogSD: Double
 
-    init?(platform: PlatformSpec, audience: Audience, segments: [SegmentSpec], users: [UInt32]) {
-        guard let boost = platform.boost, boost.budget.amount > 0 else { return nil }
+    /// Nil when the platform has no boost or it never spends (`spends(platform:_:schedule:)`).
+    init?(platform: PlatformSpec, index p: Int, schedule: [WeekPlan], audience: Audience, segments: [SegmentSpec],
+          users: [UInt32]) {
+        guard let boost = platform.boost, Self.spends(boost, platform: p, schedule: schedule) else { return nil }
         self.boost = boost
         var groups: [[UInt32]] = []
         var weights: [Double] = []
@@ -54,6 +57,26 @@ struct PaidPool: Sendable {
         let lo = log(boost.cpmLow), hi = log(boost.cpmHigh)
         cpmLogMean = (lo + hi) / 2
         cpmLogSD = (hi - lo) / (2 * Statistics.normalQuantile(0.95))
+    }
+
+    /// Whether `boost`, on platform `p`, has a budget above 0 in some week of `schedule` (its own
+    /// budget, or the one a timeline `budget` event set for that week).
+    static func spends(_ boost: BoostSpec, platform p: Int, schedule: [WeekPlan]) -> Bool {
+        schedule.indices.contains { w in weekBudget(boost, platform: p, week: w, plan: schedule[w]) > 0 }
+    }
+
+    /// Euros the boost may spend in week `w` (0-based): the budget in force that week (a timeline
+    /// `budget` event replaces the boost's own) for the week's posts.
+    static func weekBudget(_ boost: BoostSpec, platform p: Int, week w: Int, plan: WeekPlan) -> Double {
+        var spec = boost
+        if let changed = plan.budget[p] { spec.budget = changed }
+        return spec.budget(week: w, posts: plan.produced[p])
+    }
+
+    /// The hour whose peer visibility a campaign's sharers cascade with: the platform's first
+    /// account's first posting hour, 19 when it has none.
+    static func cascadeHour(_ platform: PlatformSpec) -> Int {
+        platform.accounts[0].plan.postingHours.first ?? 19
     }
 
     /// Euros per agent impression.
@@ -211,8 +234,8 @@ extension World {
             activeUsersAtStart: activeUsersAtStart, feeds: feeds, likeRate: likeRate, commentRate: commentRate, shareRate: shareRate,
             followRate: followRate, usersPerClass: usersPerClass,
             paidPools: scenario.platforms.enumerated().map { p, platform in
-                PaidPool(platform: platform, audience: audience, segments: scenario.audience.segments,
-                         users: audience.platformUsers[p])
+                PaidPool(platform: platform, index: p, schedule: schedule, audience: audience,
+                         segments: scenario.audience.segments, users: audience.platformUsers[p])
             })
     }
 }

@@ -156,7 +156,8 @@ public struct World: Sendable {
             followRate: platforms.map { platform in segments.map { min(1, platform.engagement.follow * $0.affinity) } },
             usersPerClass: usersPerClass,
             paidPools: platforms.enumerated().map { p, platform in
-                PaidPool(platform: platform, audience: audience, segments: segments, users: audience.platformUsers[p])
+                PaidPool(platform: platform, index: p, schedule: schedule, audience: audience, segments: segments,
+                         users: audience.platformUsers[p])
             })
     }
 

@@ -105,7 +105,7 @@ struct PreparedFeed: Sendable {
     /// Expected out-of-network impressions after the in-network pass: ranked feeds from the
     /// engagement score, live events from their viewers; 0 for chronological feeds (and interest
     /// feeds, whose out-of-network views come in test batches).
-    func discoveryMean(_ post: PostCounters) -> Double {
+    func discoveryMean(_ post: PostContext) -> Double {
         switch model {
         case .ranked(let r):
             r.discoveryPerEngagement * r.score(likes: post.likes, comments: post.comments, shares: post.shares)

@@ -70,7 +70,8 @@ public enum Metric: Int, CaseIterable, Sendable {
 }
 
 /// Where each (week, platform, segment, metric) value of one replicate lives in a flat array,
-/// followed by the per-account block (week, account, metric) of `accounts.csv`.
+/// followed by the per-account block (week, account, metric) of `accounts.csv` and, when posts
+/// are recorded (`reachsim run --posts`), the per-post block (post, `PostMetric`) of `posts.csv`.
 ///
 /// Platform slots: the scenario's platforms in order, then `all`. Segment slots: the segments in
 /// order, then `all`.
@@ -80,12 +81,15 @@ public struct MetricLayout: Sendable, Equatable {
     public let segments: Int
     /// Accounts of all platforms (`World.accounts`); 0 leaves out the per-account block.
     public let accounts: Int
+    /// Posts and paid campaigns recorded per replicate (`PostCatalog`); 0 leaves out the per-post block.
+    public let posts: Int
 
-    public init(weeks: Int, platforms: Int, segments: Int, accounts: Int = 0) {
+    public init(weeks: Int, platforms: Int, segments: Int, accounts: Int = 0, posts: Int = 0) {
         self.weeks = weeks
         self.platforms = platforms
         self.segments = segments
         self.accounts = accounts
+        self.posts = posts
     }
 
     public var platformSlots: Int { platforms + 1 }
@@ -96,14 +100,20 @@ public struct MetricLayout: Sendable, Equatable {
 
     /// Values per week.
     public var perWeek: Int { platformSlots * segmentSlots * MetricLayout.metricCount }
-    /// Values per replicate: the weeks, then the accounts' weeks.
-    public var perReplicate: Int { weeks * (perWeek + perAccountWeek) }
+    /// Values per replicate: the weeks, then the accounts' weeks, then the posts.
+    public var perReplicate: Int { weeks * (perWeek + perAccountWeek) + posts * PostMetric.count }
     /// Per-account values per week.
     public var perAccountWeek: Int { accounts * MetricLayout.metricCount }
 
     @inline(__always)
     public func accountIndex(week: Int, account: Int, metric: Metric) -> Int {
         weeks * perWeek + (week * accounts + account) * MetricLayout.metricCount + metric.rawValue
+    }
+
+    /// Post `post` (0-based, in `PostCatalog` order) of the per-post block.
+    @inline(__always)
+    public func postIndex(post: Int, metric: PostMetric) -> Int {
+        weeks * (perWeek + perAccountWeek) + post * PostMetric.count + metric.rawValue
     }
 
     @inline(__always)
@@ -118,6 +128,6 @@ extension MetricLayout {
     public init(_ scenario: Scenario) {
         self.init(weeks: scenario.horizonWeeks, platforms: scenario.platforms.count,
                   segments: scenario.audience.segments.count,
-                  accounts: scenario.platforms.reduce(0) { $0 + $1.accounts.count })
+                  accounts: scenario.platforms.reduce(0) { $0 + $1.accounts.count }, posts: scenario.postsRecorded)
     }
 }

@@ -27,12 +27,14 @@ public enum RunPipeline {
     ///
     /// - Parameter directory: where a relative `scenarioPath` is (a merge passes the directory
     ///   the shards ran in); nil for the current directory.
-    public static func prepare(scenarioPath: String, replicates: Int?, seed: UInt64?,
+    /// - Parameter posts: record every post for `posts.csv` (`--posts`).
+    public static func prepare(scenarioPath: String, replicates: Int?, seed: UInt64?, posts: Bool = false,
                                relativeTo directory: String? = nil) throws -> Prepared {
         let file = ReplicatePlan.resolve(scenarioPath, in: directory)
         var scenario = try ScenarioLoader.load(path: file)
         if let r = replicates { scenario.replicates = r }
         if let s = seed { scenario.seed = s }
+        if posts { scenario.postsRecorded = PostCatalog(scenario).entries.count }
         let bytes = try readBytes(file)
         let identity = PlanIdentity(command: .run, scenarioPaths: [scenarioPath], scenarioBytes: [bytes],
                                     seed: scenario.seed, replicates: scenario.replicates, scenarios: [scenario])
@@ -43,9 +45,12 @@ public enum RunPipeline {
     /// Loads, simulates and writes. Throws `ScenarioError` or `WorldError` for bad input (nothing
     /// is written), `OutputError` when the directory cannot be written (nothing that looks
     /// complete is left), `Interrupted` when stopped by a signal (see `PlanRunner`).
-    public static func run(scenarioPath: String, options: Options) throws -> Report {
+    ///
+    /// - Parameter posts: also write `posts.csv`, one row per replicate and post (`--posts`).
+    public static func run(scenarioPath: String, options: Options, posts: Bool = false) throws -> Report {
         let start = DispatchTime.now()
-        let prepared = try prepare(scenarioPath: scenarioPath, replicates: options.replicates, seed: options.seed)
+        let prepared = try prepare(scenarioPath: scenarioPath, replicates: options.replicates, seed: options.seed,
+                                   posts: posts)
         // Refuse a run too large for the memory before any heavy work (PlanRunner then checks the directory).
         try MemoryEstimate.run(prepared.scenario, threads: options.threads, resuming: options.resume).check(limit: options.maxMemory, threads: options.threads)
         return try PlanRunner.complete(prepared.plan, label: prepared.label, options: options, start: start) { results, output, record in
@@ -53,7 +58,8 @@ public enum RunPipeline {
         }
     }
 
-    /// Stages `weekly.csv`, `summary.csv`, `accounts.csv` and `scenario.yaml`; returns the report and the manifest.
+    /// Stages `weekly.csv`, `summary.csv`, `accounts.csv`, `posts.csv` when posts are recorded,
+    /// and `scenario.yaml`; returns the report and the manifest.
     static func write(_ prepared: Prepared, results: ReplicateResults, to output: OutputTransaction,
                       record: PlanRunner.Record) throws -> (Report, Manifest) {
         let scenario = prepared.scenario
@@ -62,14 +68,16 @@ public enum RunPipeline {
         let summary = SummaryTable.render(result, scenario: scenario)
         let accounts = AccountTable.render(result, scenario: scenario)
         // A copy of the scenario travels with its results (reports show its parameters).
-        let files = [try output.stage("weekly.csv", bytes: weekly), try output.stage("summary.csv", bytes: summary),
-                     try output.stage("accounts.csv", bytes: accounts),
-                     try output.stage("scenario.yaml", bytes: prepared.scenarioBytes)]
+        var files = [try output.stage("weekly.csv", bytes: weekly), try output.stage("summary.csv", bytes: summary),
+                     try output.stage("accounts.csv", bytes: accounts)]
+        if scenario.postsRecorded > 0 {
+            files.append(try output.stage("posts.csv", bytes: PostTable.render(result, scenario: scenario)))
+        }
+        files.append(try output.stage("scenario.yaml", bytes: prepared.scenarioBytes))
         let seconds = record.seconds()
         let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
         let report = Report(scenario: scenario, directory: record.directory,
-                            files: ["weekly.csv", "summary.csv", "accounts.csv", "scenario.yaml", "manifest.json"],
-                            wallTimeSeconds: seconds, result: result)
+                            files: files.map(\.name) + ["manifest.json"], wallTimeSeconds: seconds, result: result)
         return (report, manifest)
     }
 

@@ -20,6 +20,9 @@ public struct Scenario: Sendable {
     public var timeline: [TimelineEvent]
     /// The file the scenario came from, for messages and relative paths (nil when built in code).
     public var sourcePath: String?
+    /// Posts and paid campaigns each replicate records for `posts.csv` (`reachsim run --posts`
+    /// sets it to `PostCatalog`'s count); 0, the default, records none. Not a key of the file.
+    public var postsRecorded = 0
 
     public init(name: String, institution: String, horizonWeeks: Int, replicates: Int, seed: UInt64,
                 audience: AudienceSpec, team: TeamSpec, platforms: [PlatformSpec], timeline: [TimelineEvent] = [],

@@ -42,6 +42,24 @@ import Testing
         #expect(try TestScenarios.metric(s, .spend).allSatisfy { abs($0 - euros) < 1e-9 })
     }
 
+    /// A boost declared at €0 and raised by a timeline `budget` event from week 3 spends its
+    /// budget from that week on and nothing before: at CPM 10, €30 buys exactly 3,000 impressions
+    /// (no cap, 2,000 people). Before the fix the €0 boost had no pool and never spent.
+    @Test func aBoostRaisedByTheTimelineSpendsFromThatWeek() throws {
+        var s = Self.boosted(audience: 2_000, boost: Self.boost(perWeek: 0, weeks: 1...4), weeks: 4, replicates: 3)
+        s.timeline = [TimelineEvent(week: 3, kind: .budget(platform: 0, .perWeek(30)))]
+        let result = Simulation.run(try World.build(s), replicates: 3, threads: 2)
+        for r in 0..<3 {
+            for w in 0..<4 {
+                func value(_ m: Metric) -> Double {
+                    result.value(replicate: r, week: w, platform: 0, segment: result.layout.allSegments, metric: m)
+                }
+                #expect(value(.spend) == (w < 2 ? 0 : 30), "week \(w + 1)")
+                #expect(value(.impressionsPaid) == (w < 2 ? 0 : 3_000), "week \(w + 1)")
+            }
+        }
+    }
+
     /// With a cap of c per week and far more budget than c·n impressions, every person receives
     /// exactly c (never more), the rest of the budget is not spent.
     @Test(arguments: [1, 3])

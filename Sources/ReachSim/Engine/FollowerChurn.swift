@@ -1,0 +1,23 @@
+/// End of a week: each follower of an open account leaves with the platform's churn probability
+/// per week, scaled by the account's cadence (`CadenceEffects.churn`): one binomial draw per
+/// exposure class, then uniform removals, from the account's own stream.
+struct FollowerChurn {
+    let world: World
+
+    func apply(_ plan: WeekPlan, accounts: AccountTimeline, streams: [RandomStream], tallies: WeeklyTallies) {
+        for (a, account) in world.accounts.enumerated() where accounts.status[a].isOpen {
+            let rng = streams[a]
+            let perWeek = world.scenario.platforms[account.platform].churnPerWeek
+            let q = min(1, perWeek * CadenceEffects.churn(cadence: plan.cadence[a]))
+            if q <= 0 { continue }
+            let set = accounts.followers[a]
+            for c in 0..<set.classCount {
+                let n = set.count[c]
+                let k = rng.binomial(n, q)
+                if k == 0 { continue }
+                tallies.followersLost(Double(k), account: a, platform: account.platform, segment: c / ActivityLevels.count)
+                for _ in 0..<k { set.remove(cls: c, at: rng.below(set.count[c])) }
+            }
+        }
+    }
+}
