@@ -123,7 +123,7 @@ final class ExposureKernel: PostSampler {
                 let v = Int(members[i])
                 if records.seen(v) != serial {
                     records.markSeen(v, serial)
-                    view(v, set: set, kind: .impressionsOrganic, follower: true, &post)
+                    view(v, set: set, kind: .impressionsOrganic, follower: true, rng: rng, &post)
                 }
             }
         }
@@ -131,6 +131,7 @@ final class ExposureKernel: PostSampler {
 
     func exposeEngagedFollowers(_ post: inout PostContext, multiplier: Double) {
         let set = accounts.followers[post.account]
+        let rng = post.rng
         let list = engaged.members(account: post.account)
         let ahead = 16  // entries: the list is known, so its people's records are fetched early
         for i in 0..<list.count {
@@ -144,9 +145,9 @@ final class ExposureKernel: PostSampler {
             let p0 = visibility[records.cls(v)]
             if p0 >= 1 { continue }
             let extra = (min(1, p0 * multiplier) - p0) / (1 - p0)
-            if post.rng.uniform() < extra {
+            if rng.uniform() < extra {
                 records.markSeen(v, serial)
-                view(v, set: set, kind: .impressionsOrganic, follower: true, &post)
+                view(v, set: set, kind: .impressionsOrganic, follower: true, rng: rng, &post)
             }
         }
     }
@@ -172,7 +173,7 @@ final class ExposureKernel: PostSampler {
                     if records.seen(v) == serial || (checkActive && activeMask[v] & bit == 0) { continue }
                     if rng.uniform() < peerProbability[records.cls(v)] {
                         records.markSeen(v, serial)
-                        view(v, set: set, kind: .impressionsShares, follower: set.contains(v), &post)
+                        view(v, set: set, kind: .impressionsShares, follower: set.contains(v), rng: rng, &post)
                     }
                 }
             }
@@ -199,7 +200,7 @@ final class ExposureKernel: PostSampler {
             let w = weight[records.cls(v)]
             if w < 1 && rng.uniform() >= w { continue }
             records.markSeen(v, serial)
-            view(v, set: set, kind: .impressionsDiscovery, follower: false, &post)
+            view(v, set: set, kind: .impressionsDiscovery, follower: false, rng: rng, &post)
             shown += 1
         }
         return shown
@@ -218,7 +219,7 @@ final class ExposureKernel: PostSampler {
             let accept = acceptance[records.cls(v)]
             if accept < 1 && rng.uniform() >= accept { records.markSeen(v, serial); continue }
             records.markSeen(v, serial)
-            view(v, set: set, kind: .impressionsDiscovery, follower: false, &post)
+            view(v, set: set, kind: .impressionsDiscovery, follower: false, rng: rng, &post)
         }
     }
 
@@ -237,15 +238,15 @@ final class ExposureKernel: PostSampler {
                 let v = Int(members[i])
                 if records.seen(v) != serial {
                     records.markSeen(v, serial)
-                    view(v, set: author, kind: .impressionsShares, follower: author.contains(v), &post)
+                    view(v, set: author, kind: .impressionsShares, follower: author.contains(v), rng: rng, &post)
                 }
             }
         }
     }
 
     /// One paid impression of the campaign `post` on agent `v`: a person who already saw the
-    /// campaign adds a paid impression and nothing else.
-    func paidImpression(_ v: Int, _ post: inout PostContext) {
+    /// campaign adds a paid impression and nothing else. `rng` is `post.rng`.
+    func paidImpression(_ v: Int, rng: RandomStream, _ post: inout PostContext) {
         let set = accounts.followers[post.account]
         if records.seen(v) == serial {
             let s = records.cls(v) / ActivityLevels.count
@@ -254,7 +255,7 @@ final class ExposureKernel: PostSampler {
             return
         }
         records.markSeen(v, serial)
-        view(v, set: set, kind: .impressionsPaid, follower: set.contains(v), paid: true, &post)
+        view(v, set: set, kind: .impressionsPaid, follower: set.contains(v), paid: true, rng: rng, &post)
     }
 
     // MARK: - One view
@@ -264,8 +265,11 @@ final class ExposureKernel: PostSampler {
     /// `paid`: a paid impression, whose viewer engages and follows at the boost's paid rates (the
     /// people their shares reach engage at the organic rates).
     @inline(__always)
+    ///
+    /// `rng` is `post.rng`, hoisted by the caller out of its loop (a class reference read from the
+    /// `inout` post would be retained and released at every view).
     private func view(_ v: Int, set: FollowerSet, kind: Metric, follower: Bool, paid: Bool = false,
-                      _ post: inout PostContext) {
+                      rng: RandomStream, _ post: inout PostContext) {
         let p = post.platform, a = post.account, w = post.week
         let cls = records.cls(v)
         let s = cls / ActivityLevels.count
@@ -303,7 +307,6 @@ final class ExposureKernel: PostSampler {
             let r = (p * PostFormat.count + post.format.index) * segments + s
             (like, comment, share, follow) = (likeRate[r], commentRate[r], shareRate[r], followRate[p * segments + s])
         }
-        let rng = post.rng
         let engagementsBefore = post.engagements
         if rng.uniform() < like * post.likeFactor {
             tallies.add(.likes, cell)

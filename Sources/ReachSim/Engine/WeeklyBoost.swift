@@ -35,10 +35,10 @@ final class WeeklyBoost {
             if budget <= 0 { continue }
             let hour = PaidPool.cascadeHour(world.scenario.platforms[p])
             var post = kernel.beginPost(account: a, format: pool.boost.format, hour: hour, week: w, rng: delivery.engagement)
-            let followers = accounts.followers[a]
+            let followers = accounts.followers[a], rng = delivery.engagement
             _ = delivery.deliver(pool, platform: p, week: w, replicate: r, seed: world.scenario.seed, budget: budget,
                                  scale: world.audience.scale, followers: followers) { v in
-                kernel.paidImpression(v, &post)
+                kernel.paidImpression(v, rng: rng, &post)
             }
             kernel.cascade(&post)
             finished(post)
