@@ -46,6 +46,61 @@ import Testing
         #expect(machine.source == expected.1)
     }
 
+    /// A scenario of 2 platforms with 6 accounts, whose per-account block (52 weeks × 6 accounts ×
+    /// 17 metrics a replicate) is as large as the platforms' (52 weeks × 3 platform slots × 2
+    /// segment slots × 17).
+    static func severalAccounts(replicates: Int = 50) throws -> Scenario {
+        var s = try ScenarioLoader.parse("""
+            name: accounts
+            horizon_weeks: 52
+            replicates: \(replicates)
+            team: {hours_per_week: 20}
+            audience:
+              size: 3000
+              segments: [{name: everyone, age: 25-34, share: 1}]
+            platforms:
+              instagram:
+                accounts:
+                  - {name: main, followers: 300, plan: {posts_per_week: {image: 1}}}
+                  - {name: education, followers: 100, plan: {posts_per_week: {image: 1}}}
+                  - {name: events, followers: 100, plan: {posts_per_week: {image: 1}}}
+              facebook:
+                accounts:
+                  - {name: main, followers: 300, plan: {posts_per_week: {image: 1}}}
+                  - {name: shop, followers: 100, plan: {posts_per_week: {image: 1}}}
+                  - {name: curator, followers: 100, plan: {posts_per_week: {image: 1}}}
+            """, file: "accounts.yaml")
+        s.replicates = replicates
+        return s
+    }
+
+    /// The results block against what the pipeline allocates: `ReplicateResults` prepared for a
+    /// run (one simulation) and for a comparison of two scenarios, its buffers measured in bytes
+    /// (capacity × 8; the allocator adds at most a page to each). The estimate must be that,
+    /// within 4 KiB a simulation — not the estimator's own formula, and with the accounts' weeks.
+    @Test func resultsAreWhatThePipelineAllocates() throws {
+        let s = try Self.severalAccounts()
+        #expect(s.platforms.reduce(0) { $0 + $1.accounts.count } == 6)
+        func allocated(_ plan: ReplicatePlan) -> Double {
+            let results = ReplicateResults(plan: plan)
+            for i in plan.scenarios.indices { results.prepare(i) }
+            return results.values.reduce(0) { $0 + Double($1.capacity * MemoryLayout<Double>.stride) }
+        }
+        let identity = PlanIdentity(command: .run, scenarioPaths: ["accounts.yaml"], scenarioBytes: [[]],
+                                    seed: s.seed, replicates: s.replicates, scenarios: [s])
+        let run = allocated(ReplicatePlan(identity: identity, scenarios: [s]))
+        #expect(abs(MemoryEstimate.run(s, threads: 2).results - run) <= 4096, "estimate against \(run) bytes allocated")
+        var other = s
+        other.horizonWeeks = 26
+        let both = PlanIdentity(command: .compare, scenarioPaths: ["accounts.yaml", "other.yaml"], scenarioBytes: [[], []],
+                                seed: s.seed, replicates: s.replicates, scenarios: [s, other])
+        let pair = allocated(ReplicatePlan(identity: both, scenarios: [s, other]))
+        #expect(abs(MemoryEstimate.compare([s, other], threads: 2).results - pair) <= 2 * 4096)
+        // The accounts' weeks are half of it here: leaving them out would be 50% short.
+        let platformsOnly = Double(s.replicates * 52 * MetricLayout(weeks: 52, platforms: 2, segments: 1).perWeek * 8)
+        #expect(abs(run - 2 * platformsOnly) <= 4096)
+    }
+
     /// Results are exactly replicates × layout × 8 bytes; buffers scale with threads (up to the
     /// replicates), the world with agents and edges.
     @Test func estimateFollowsTheDataStructures() {
@@ -53,7 +108,7 @@ import Testing
                                               graph: .chungLu(meanDegree: 10, exponent: 2.5, homophily: 0))
         let small = TestScenarios.scenario(audience: 10_000, platforms: [platform], weeks: 52, replicates: 100)
         let e = MemoryEstimate.run(small, threads: 2)
-        #expect(e.results == 100 * Double(MetricLayout(weeks: 52, platforms: 1, segments: 1).perReplicate) * 8)
+        #expect(e.results == 100 * Double(MetricLayout(small).perReplicate) * 8)
         #expect(MemoryEstimate.run(small, threads: 4).workers == 2 * e.workers)
         var few = small
         few.replicates = 1
