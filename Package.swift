@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // GNU Scientific Library through pkg-config; no stable API (see Sources/CGSL/README.md).
@@ -26,6 +29,7 @@ let package = Package(
                 "CGSL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
         ),
         .executableTarget(
@@ -38,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "ReachSimTests",
             // `reachsim` so that end-to-end tests can run the real command.
-            dependencies: ["ReachSim", "reachsim"],
+            dependencies: ["ReachSim", "reachsim", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -14,21 +14,18 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Replicates per preset.")
     var replicates: Int = Calibration.replicates
 
-    @Option(help: "Worker threads (presets run in parallel). The report does not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Worker threads (presets run in parallel). The report does not depend on it.", transform: ThreadCount.parse)
+    var threads: ThreadCount = .allCores
 
     func validate() throws {
         if !(2...100_000).contains(replicates) {
             throw ValidationError("--replicates must be between 2 and 100000, got \(replicates).")
         }
-        if !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 1024, got \(threads).")
-        }
     }
 
     func run() throws {
         let rows: [Calibration.Row]
-        do { rows = try Calibration.run(replicates: replicates, threads: threads) } catch { throw fail(error) }
+        do { rows = try Calibration.run(replicates: replicates, threads: threads.value) } catch { throw fail(error) }
         print(Calibration.text(rows))
         if let out {
             do {

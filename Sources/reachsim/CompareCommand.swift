@@ -25,7 +25,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let options = simulation.options(defaultOutput: "out/comparison", progress: true)
-        if let shard = simulation.parsedShard {
+        if let shard = simulation.shard {
             return try simulation.runShard(shard, options: options) {
                 try ComparePipeline.prepare(scenarioPaths: scenarios, replicates: options.replicates, seed: options.seed,
                                             independent: independent)

@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let options = simulation.options(defaultOutput: "out", progress: format == .table)
-        if let shard = simulation.parsedShard {
+        if let shard = simulation.shard {
             return try simulation.runShard(shard, options: options) {
                 try RunPipeline.prepare(scenarioPath: scenario, replicates: options.replicates, seed: options.seed)
             }

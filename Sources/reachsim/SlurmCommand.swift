@@ -24,20 +24,17 @@ struct SlurmCommand: ParsableCommand {
     var out: String
 
     @Option(name: [.customLong("set"), .customLong("sweep")],
-            help: ArgumentHelp("KEY=VALUES to sweep, as for `reachsim sweep` (repeatable).", valueName: "KEY=VALUES"))
-    var sets: [String] = []
+            help: ArgumentHelp("KEY=VALUES to sweep, as for `reachsim sweep` (repeatable).", valueName: "KEY=VALUES"),
+            transform: SweepSetting.parse)
+    var sets: [SweepSetting] = []
 
     @Flag(help: "Comparison only: give each alternative its own random streams.")
     var independent = false
 
-    @Option(help: "Replicates (overrides the scenario's `replicates`).")
-    var replicates: Int?
+    @OptionGroup var size: ReplicateArguments
 
-    @Option(help: "Seed (overrides the scenario's `seed`).")
-    var seed: UInt64?
-
-    @Option(help: "CPUs per task, passed to each shard as --threads.")
-    var threads: Int = 1
+    @Option(help: "CPUs per task, passed to each shard as --threads.", transform: ThreadCount.parse)
+    var threads = ThreadCount(value: 1)
 
     @Option(help: "At most this many tasks at once (the %K of --array; default: the number of shards).")
     var maxRunning: Int?
@@ -63,24 +60,18 @@ struct SlurmCommand: ParsableCommand {
         if independent && scenarios.count < 2 { throw ValidationError("--independent is for comparisons; give two or more scenario files.") }
         if !(1...Shard.maxCount).contains(shards) { throw ValidationError("--shards must be between 1 and \(Shard.maxCount), got \(shards).") }
         if let k = maxRunning, k < 1 { throw ValidationError("--max-running must be at least 1, got \(k).") }
-        if !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024, got \(threads).") }
-        if let r = replicates, !(1...1_000_000).contains(r) {
-            throw ValidationError("--replicates must be between 1 and 1000000, got \(r).")
-        }
-        for s in sets {
-            do { _ = try SweepParameter(parsing: s) } catch { throw ValidationError(error.description + ".") }
-        }
     }
 
     func run() throws {
         // Load now: a bad scenario or value fails here, not on the cluster.
+        let replicates = size.replicates?.value, seed = size.seed
         let prepared: any PreparedCommand
         var arguments: [String]
         do {
             if !sets.isEmpty {
-                prepared = try SweepPipeline.prepare(scenarioPath: scenarios[0], parameters: try sets.map { try SweepParameter(parsing: $0) },
+                prepared = try SweepPipeline.prepare(scenarioPath: scenarios[0], parameters: sets.map(\.parameter),
                                                      replicates: replicates, seed: seed)
-                arguments = ["sweep", scenarios[0]] + sets.flatMap { ["--set", $0] }
+                arguments = ["sweep", scenarios[0]] + sets.flatMap { ["--set", $0.text] }
             } else if scenarios.count > 1 {
                 prepared = try ComparePipeline.prepare(scenarioPaths: scenarios, replicates: replicates, seed: seed,
                                                        independent: independent)
@@ -96,13 +87,13 @@ struct SlurmCommand: ParsableCommand {
         }
         if let r = replicates { arguments += ["--replicates", String(r)] }
         if let s = seed { arguments += ["--seed", String(s)] }
-        arguments += ["--threads", String(threads)]
+        arguments += ["--threads", String(threads.value)]
 
         let cwd = FileManager.default.currentDirectoryPath
         let program = executable ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
         let name = "reachsim-" + String(prepared.label.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }.prefix(40))
         let scripts = SlurmScripts(
-            arguments: arguments, shards: shards, maxRunning: maxRunning, threads: threads, partition: partition,
+            arguments: arguments, shards: shards, maxRunning: maxRunning, threads: threads.value, partition: partition,
             time: time, memory: mem, account: account, outputDirectory: out, workingDirectory: cwd,
             executable: program.hasPrefix("/") ? program : (cwd as NSString).appendingPathComponent(program),
             jobName: name)

@@ -16,30 +16,27 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("KEY=VALUES to sweep (repeatable).", valueName: "KEY=VALUES"))
-    var sets: [String] = []
+    @Option(name: .customLong("set"), help: ArgumentHelp("KEY=VALUES to sweep (repeatable).", valueName: "KEY=VALUES"),
+            transform: SweepSetting.parse)
+    var sets: [SweepSetting] = []
 
     @OptionGroup var simulation: SimulationArguments
 
     func validate() throws {
         if sets.isEmpty { throw ValidationError("Please give at least one --set KEY=VALUES.") }
-        for s in sets {
-            do { _ = try SweepParameter(parsing: s) } catch { throw ValidationError(error.description + ".") }
-        }
     }
 
     func run() throws {
         let options = simulation.options(defaultOutput: "out", progress: true)
-        if let shard = simulation.parsedShard {
+        if let shard = simulation.shard {
             return try simulation.runShard(shard, options: options) {
-                try SweepPipeline.prepare(scenarioPath: scenario, parameters: try sets.map { try SweepParameter(parsing: $0) },
+                try SweepPipeline.prepare(scenarioPath: scenario, parameters: sets.map(\.parameter),
                                           replicates: options.replicates, seed: options.seed)
             }
         }
         let report: SweepPipeline.Report
         do {
-            let parameters = try sets.map { try SweepParameter(parsing: $0) }
-            report = try SweepPipeline.run(scenarioPath: scenario, parameters: parameters, options: options)
+            report = try SweepPipeline.run(scenarioPath: scenario, parameters: sets.map(\.parameter), options: options)
         } catch { throw fail(error) }
         if simulation.quiet { return }
         print(SweepTable.render(report))

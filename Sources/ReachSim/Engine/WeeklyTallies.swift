@@ -1,7 +1,8 @@
 /// A replicate's counters for the week being simulated, per platform × segment and per account,
 /// and the people reached since week 0; at the end of the week they become one week of the
 /// replicate's results (`finishWeek`). Counts are in agents until `finishWeek` applies the
-/// audience scale. Allocated once per runner; nothing is allocated afterwards.
+/// audience scale. Allocated once per runner (`MetricLayout.workerValues` values, which the
+/// memory estimate counts); nothing is allocated afterwards.
 final class WeeklyTallies {
     let layout: MetricLayout
     private static let metrics = MetricLayout.metricCount
@@ -26,7 +27,7 @@ final class WeeklyTallies {
         self.layout = layout
         week = .allocate(capacity: layout.perWeek)
         accountWeek = .allocate(capacity: max(1, layout.perAccountWeek))
-        cumulative = Array(repeating: 0, count: layout.platformSlots * layout.segments)
+        cumulative = Array(repeating: 0, count: layout.cumulativeSlots)
         accountCumulative = Array(repeating: 0, count: layout.accounts)
     }
 

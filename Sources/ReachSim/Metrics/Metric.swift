@@ -104,6 +104,12 @@ public struct MetricLayout: Sendable, Equatable {
     public var perReplicate: Int { weeks * (perWeek + perAccountWeek) + posts * PostMetric.count }
     /// Per-account values per week.
     public var perAccountWeek: Int { accounts * MetricLayout.metricCount }
+    /// Cumulative-reach counters a replicate keeps from week to week: one per platform slot
+    /// (`all` included) and segment.
+    public var cumulativeSlots: Int { platformSlots * segments }
+    /// Doubles one replicate runner keeps while it simulates: the week's values, the accounts'
+    /// week, the cumulative counters and each account's cumulative reach.
+    public var workerValues: Int { perWeek + perAccountWeek + cumulativeSlots + accounts }
 
     @inline(__always)
     public func accountIndex(week: Int, account: Int, metric: Metric) -> Int {

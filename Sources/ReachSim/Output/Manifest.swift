@@ -99,12 +99,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         scenario = try c.decode(String.self, forKey: .scenario)
         scenarioPath = try c.decode(String.self, forKey: .scenarioPath)
         scenarioSHA256 = try c.decode(String.self, forKey: .scenarioSHA256)
-        let seedText = try c.decode(String.self, forKey: .seed)
-        guard let seed = UInt64(seedText) else {
-            throw DecodingError.dataCorruptedError(forKey: .seed, in: c,
-                debugDescription: "seed \"\(seedText)\" is not a decimal integer in 0...\(UInt64.max)")
-        }
-        self.seed = seed
+        seed = try c.decodeSeed(forKey: .seed)
         replicates = try c.decode(Int.self, forKey: .replicates)
         threads = try c.decode(Int.self, forKey: .threads)
         weeks = try c.decode(Int.self, forKey: .weeks)
@@ -120,7 +115,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         try c.encode(scenario, forKey: .scenario)
         try c.encode(scenarioPath, forKey: .scenarioPath)
         try c.encode(scenarioSHA256, forKey: .scenarioSHA256)
-        try c.encode(String(seed), forKey: .seed)
+        try c.encodeSeed(seed, forKey: .seed)
         try c.encode(replicates, forKey: .replicates)
         try c.encode(threads, forKey: .threads)
         try c.encode(weeks, forKey: .weeks)

@@ -74,7 +74,7 @@ public enum ReachTable {
     }
 
     /// Aligns columns: text left, numbers right.
-    static func format(_ rows: [[String]]) -> String {
+    public static func format(_ rows: [[String]]) -> String {
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
         return rows.map { row in
             row.enumerated().map { c, cell in
@@ -85,7 +85,7 @@ public enum ReachTable {
     }
 
     /// 12345.6 → "12,346".
-    static func grouped(_ v: Double) -> String {
+    public static func grouped(_ v: Double) -> String {
         guard v.isFinite else { return "NA" }
         let n = Int(v.rounded())
         let digits = String(abs(n))

@@ -8,7 +8,8 @@ import Foundation
 /// never touched are not resident): per agent, the audience's class, platform mask and active
 /// mask, and each thread's records, masks and follower positions; per follow edge, 4 bytes in the
 /// CSR graph, and while a graph is built also its edge arrays, the CSR being filled and its
-/// deduplicated copy; per replicate, `MetricLayout.perReplicate` doubles; per CSV row about 100
+/// deduplicated copy; per replicate, `MetricLayout.perReplicate` doubles (the accounts' weeks
+/// included); per thread, `MetricLayout.workerValues` doubles; per CSV row about 100
 /// bytes of text. Edges are expected values (generator parameters × users); an edge list counts
 /// one edge per 8 bytes of file. Measured peak RSS was within 5% of the estimate, below it but
 /// for one row 0.8% above (docs/performance.md, Memory; Benchmarks/memory/measure.sh).
@@ -75,9 +76,9 @@ public struct MemoryEstimate: Sendable, Equatable {
 
     // MARK: Parts
 
-    static func layout(of s: Scenario) -> MetricLayout {
-        MetricLayout(weeks: s.horizonWeeks, platforms: s.platforms.count, segments: s.audience.segments.count)
-    }
+    /// The layout the results are allocated with (`ReplicatePlan.layout`, `World.layout`): the
+    /// platform and segment weeks and the accounts' weeks.
+    static func layout(of s: Scenario) -> MetricLayout { MetricLayout(s) }
 
     /// Expected users of each platform (agents).
     static func users(_ s: Scenario) -> [Double] {
@@ -163,9 +164,10 @@ public struct MemoryEstimate: Sendable, Equatable {
 
     /// One `ReplicateRunner` per thread, counting the memory it writes (buffers it allocates but
     /// touches only as far as a cascade reaches are not resident): its per-agent blocks
-    /// (`workerBlocks`) and each account's followers.
+    /// (`workerBlocks`), each account's followers and its metric buffers
+    /// (`MetricLayout.workerValues` doubles).
     static func workers(_ s: Scenario, threads: Int) -> Double {
-        var perWorker = workerBlocks(s).reduce(0, +)
+        var perWorker = workerBlocks(s).reduce(0, +) + 8 * Double(layout(of: s).workerValues)
         for platform in s.platforms {
             for account in platform.accounts { perWorker += 4 * Double(account.followers / s.audience.scale) }
         }
@@ -193,7 +195,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         return blocks
     }
 
-    /// Every replicate's metrics: `replicates × perReplicate` doubles.
+    /// Every replicate's metrics: `replicates × perReplicate` doubles of the scenario's layout,
+    /// the accounts' block included, as `ReplicateResults.prepare` allocates them.
     static func results(_ s: Scenario) -> Double {
         Double(s.replicates) * Double(layout(of: s).perReplicate) * 8
     }
@@ -204,9 +207,8 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// 80 bytes).
     static func output(_ s: Scenario) -> Double {
         let l = layout(of: s)
-        let accounts = s.platforms.reduce(0) { $0 + $1.accounts.count }
         let weekly = Double(s.replicates * l.weeks * l.platformSlots * l.segmentSlots)
-        let accountRows = Double(s.replicates * l.weeks * accounts)
+        let accountRows = Double(s.replicates * l.weeks * l.accounts)
         let summary = Double(l.weeks * l.platformSlots * l.segmentSlots * MetricLayout.metricCount)
         return 100 * (weekly + accountRows) + 80 * summary
     }

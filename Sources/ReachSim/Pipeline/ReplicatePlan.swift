@@ -131,11 +131,7 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
         reachsimVersion = try c.decode(String.self, forKey: .reachsimVersion)
         scenarioPaths = try c.decode([String].self, forKey: .scenarioPaths)
         scenarioSHA256 = try c.decode([String].self, forKey: .scenarioSHA256)
-        let text = try c.decode(String.self, forKey: .seed)
-        guard let s = UInt64(text) else {
-            throw DecodingError.dataCorruptedError(forKey: .seed, in: c, debugDescription: "seed '\(text)' is not a decimal UInt64")
-        }
-        seed = s
+        seed = try c.decodeSeed(forKey: .seed)
         replicates = try c.decode(Int.self, forKey: .replicates)
         sweep = try c.decode([SweepSetting].self, forKey: .sweep)
         independent = try c.decode(Bool.self, forKey: .independent)
@@ -148,7 +144,7 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
         try c.encode(reachsimVersion, forKey: .reachsimVersion)
         try c.encode(scenarioPaths, forKey: .scenarioPaths)
         try c.encode(scenarioSHA256, forKey: .scenarioSHA256)
-        try c.encode(String(seed), forKey: .seed)
+        try c.encodeSeed(seed, forKey: .seed)
         try c.encode(replicates, forKey: .replicates)
         try c.encode(sweep, forKey: .sweep)
         try c.encode(independent, forKey: .independent)

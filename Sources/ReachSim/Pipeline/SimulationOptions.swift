@@ -7,8 +7,10 @@ public struct SimulationOptions: Sendable {
     public var replicates: Int?
     /// Overrides the scenario's seed when set.
     public var seed: UInt64?
-    /// Worker threads, ≥ 1; the output does not depend on it.
+    /// Worker threads, `threadsRange`; the output does not depend on it.
     public var threads: Int
+    /// The worker threads a command may be given (`--threads`).
+    public static let threadsRange = 1...1024
     public var outputDirectory: String
     /// The command line, recorded in the manifest.
     public var command: [String]

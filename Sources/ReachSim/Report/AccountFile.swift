@@ -41,31 +41,29 @@ struct AccountFile {
         var lastWeek = 0, reached = 0.0, followersEnd = 0.0
     }
 
-    /// Parses `accounts.csv` (header `AccountTable.header`); throws `ReportError` naming the file
-    /// and line of a row that is not one of ReachSim's.
+    /// Parses `accounts.csv` (the columns of `AccountTable.header`, found by name); throws
+    /// `ReportError` naming the file and row of a row that is not one of ReachSim's.
     init(url: URL) throws {
-        let header = AccountTable.header
         var names: [(platform: String, account: String)] = []
         var index: [String: Int] = [:]
         var replicateSlot: [Int: Int] = [:]
         var totals: [[Totals]] = []  // [account][replicate slot]
         var lastWeek = 0
-        let firstMetric = header.count - Metric.allCases.count
-        func column(_ m: Metric) -> Int { firstMetric + m.rawValue }
-        for (n, line) in try CSVRows.lines(url: url, expectedHeader: header).enumerated() {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard f.count == header.count, let r = Int(f[1]), let w = Int(f[2]), r >= 1, w >= 1 else {
-                throw ReportError("\(url.path):\(n + 2): expected \(header.count) fields with a replicate and a week from 1, found \"\(line.prefix(80))\"")
+        try CSVTable.forEachRow(url: url, required: AccountTable.header) { row in
+            guard let r = Int(row["replicate"]), let w = Int(row["week"]), r >= 1, w >= 1 else {
+                throw ReportError("\(url.path): row \(row.number): expected a replicate and a week from 1, "
+                    + "found \"\(row["replicate"])\" and \"\(row["week"])\"")
             }
-            func value(_ m: Metric) -> Double { Double(f[column(m)]) ?? 0 }
-            let key = "\(f[3])/\(f[4])"
+            func value(_ m: Metric) -> Double { Double(row[m.column]) ?? 0 }
+            let platform = row["platform"], account = row["account"]
+            let key = "\(platform)/\(account)"
             let a: Int
             if let known = index[key] {
                 a = known
             } else {
                 a = names.count
                 index[key] = a
-                names.append((String(f[3]), String(f[4])))
+                names.append((platform, account))
                 totals.append([])
             }
             let slot: Int

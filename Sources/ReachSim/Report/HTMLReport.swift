@@ -114,27 +114,31 @@ public enum HTMLReport {
     }
 
     static func renderComparison(_ directory: URL) throws -> String {
-        let rows = try CSVRows(url: directory.appendingPathComponent("comparison.csv"), expectedHeader: ComparePipeline.header)
-        guard let base = rows.rows.first?[0] else { throw ReportError("\(directory.path)/comparison.csv has no rows") }
+        let rows = try CSVTable.rows(url: directory.appendingPathComponent("comparison.csv"), required: ComparePipeline.header)
+        guard let base = rows.first?["base"] else { throw ReportError("\(directory.path)/comparison.csv has no rows") }
         var alternatives: [String] = []
-        // (alt, platform, metric) → per-week diff mean, CI, p05, p95 (segment all).
+        // (alt, platform, metric) → per-week diff mean, CI low, CI high, p05, p95 (segment all).
         var diffs: [String: [[Double]]] = [:]
-        var finalRows: [String: [String]] = [:]
-        for f in rows.rows where f[4] == "all" {
-            if !alternatives.contains(f[1]) { alternatives.append(f[1]) }
-            let key = "\(f[1])|\(f[3])|\(f[5])"
+        var finalRows: [String: CSVTable.Row] = [:]
+        for f in rows where f["segment"] == "all" {
+            let alt = f["scenario"], platform = f["platform"], metric = f["metric"]
+            if !alternatives.contains(alt) { alternatives.append(alt) }
+            let key = "\(alt)|\(platform)|\(metric)"
             var d = diffs[key] ?? [[], [], [], [], []]
-            for (i, col) in [8, 9, 10, 11, 12].enumerated() { d[i].append(Double(f[col]) ?? .nan) }
+            for (i, col) in ["diff_mean", "diff_ci90_low", "diff_ci90_high", "diff_p05", "diff_p95"].enumerated() {
+                d[i].append(f.double(col))
+            }
             diffs[key] = d
-            if f[3] == "all" && f[5] == Metric.reachCumulative.column { finalRows[f[1]] = f }
+            if platform == "all" && metric == Metric.reachCumulative.column { finalRows[alt] = f }
         }
         var body = "<h1>\(HTML.escape(base)) compared</h1><table><tr><th>alternative</th><th>base cumulative reach</th>"
             + "<th>alternative</th><th>difference (90% CI of the mean)</th><th>P(alternative reaches more)</th></tr>"
         for alt in alternatives {
             guard let f = finalRows[alt] else { continue }
-            body += "<tr><td>\(HTML.escape(alt))</td><td>\(g(Double(f[6]) ?? 0))</td><td>\(g(Double(f[7]) ?? 0))</td>"
-                + "<td>\(g(Double(f[8]) ?? 0)) (\(g(Double(f[9]) ?? 0)) to \(g(Double(f[10]) ?? 0)))</td>"
-                + "<td>\(String(format: "%.0f%%", 100 * (Double(f[13]) ?? 0)))</td></tr>"
+            func v(_ column: String) -> Double { Double(f[column]) ?? 0 }
+            body += "<tr><td>\(HTML.escape(alt))</td><td>\(g(v("base_mean")))</td><td>\(g(v("alt_mean")))</td>"
+                + "<td>\(g(v("diff_mean"))) (\(g(v("diff_ci90_low"))) to \(g(v("diff_ci90_high"))))</td>"
+                + "<td>\(String(format: "%.0f%%", 100 * v("p_alt_higher")))</td></tr>"
         }
         body += "</table>"
         let titles = [Metric.reachCumulative: "Δ cumulative reach", .reach: "Δ weekly reach", .followers: "Δ followers"]

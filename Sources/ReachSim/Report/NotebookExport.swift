@@ -16,10 +16,10 @@ public enum NotebookExport {
         let relative = relativePath(from: notebookPath.deletingLastPathComponent(), to: directory)
         var cells: [[String: Any]] = []
         if isComparison {
-            let rows = try CSVRows(url: directory.appendingPathComponent("comparison.csv"), expectedHeader: ComparePipeline.header)
-            let base = rows.rows.first?[0] ?? "base"
+            let rows = try CSVTable.rows(url: directory.appendingPathComponent("comparison.csv"), required: ComparePipeline.header)
+            let base = rows.first?["base"] ?? "base"
             var alternatives: [String] = []
-            for f in rows.rows where !alternatives.contains(f[1]) { alternatives.append(f[1]) }
+            for f in rows where !alternatives.contains(f["scenario"]) { alternatives.append(f["scenario"]) }
             cells.append(markdown("""
                 # \(base) compared with \(alternatives.joined(separator: ", "))
 

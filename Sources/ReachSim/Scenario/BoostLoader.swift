@@ -23,13 +23,7 @@ extension ScenarioLoader {
         }
         let budgetNode = m.value(given[0])!
         let euros = try budgetNode.double(in: 0...10_000_000, unit: "euros")
-        let budget: BoostSpec.Budget
-        switch given[0] {
-        case "budget_per_week": budget = .perWeek(euros)
-        case "budget_per_month": budget = .perMonth(euros)
-        case "budget_per_post": budget = .perPost(euros)
-        default: budget = .total(euros)
-        }
+        let budget = BoostSpec.Budget(key: given[0], euros: euros)!  // given[0] is one of budgetKeys
         let start = try m.value("start_week")?.int(in: 1...horizon) ?? 1
         let end = try m.value("end_week")?.int(in: 1...horizon) ?? horizon
         if end < start {

@@ -16,6 +16,19 @@ public struct BoostSpec: Sendable, Equatable {
         /// Euros over the whole window, spread evenly over its weeks.
         case total(Double)
 
+        /// The budget that key `key` (one of `BoostSpec.budgetKeys`) gives `euros`; nil for any
+        /// other key. The one mapping from the file's keys to budgets (a boost's and a timeline
+        /// `budget` event's).
+        public init?(key: String, euros: Double) {
+            switch key {
+            case "budget_per_week": self = .perWeek(euros)
+            case "budget_per_month": self = .perMonth(euros)
+            case "budget_per_post": self = .perPost(euros)
+            case "budget_total": self = .total(euros)
+            default: return nil
+            }
+        }
+
         /// The money given, whatever the unit (0 means no boost at all).
         public var amount: Double {
             switch self {

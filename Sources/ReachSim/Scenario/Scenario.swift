@@ -8,8 +8,11 @@ public struct Scenario: Sendable {
     public var institution: String
     /// Simulated weeks, 1...520.
     public var horizonWeeks: Int
-    /// Monte Carlo replicates, 1...1,000,000.
+    /// Monte Carlo replicates, `Scenario.replicatesRange`.
     public var replicates: Int
+    /// The replicates a scenario or `--replicates` may ask for: the one place of this range
+    /// (the loader, the schema and the command line read it here).
+    public static let replicatesRange = 1...1_000_000
     /// The run's seed: every random stream derives from it.
     public var seed: UInt64
     public var audience: AudienceSpec

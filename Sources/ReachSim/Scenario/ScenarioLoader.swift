@@ -25,7 +25,7 @@ public enum ScenarioLoader {
         try checkIdentifier(name, at: doc.require("name"))
         let institution = try doc.value("institution")?.string() ?? name
         let horizon = try doc.require("horizon_weeks").int(in: 1...520)
-        let replicates = try doc.value("replicates")?.int(in: 1...1_000_000) ?? 100
+        let replicates = try doc.value("replicates")?.int(in: Scenario.replicatesRange) ?? 100
         let seed = try doc.value("seed")?.uint64() ?? 1
         var team = try decodeTeam(doc.require("team"))
 

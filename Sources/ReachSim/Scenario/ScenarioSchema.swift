@@ -35,7 +35,7 @@ public enum ScenarioSchema {
                                 pattern: identifierPattern), required: true),
             .init("institution", .text("Display name of the institution (default: name).")),
             .init("horizon_weeks", .integer(1...520, "Weeks simulated."), required: true),
-            .init("replicates", .integer(1...1_000_000, "Monte Carlo replicates (--replicates overrides).", default: 100)),
+            .init("replicates", .integer(Scenario.replicatesRange, "Monte Carlo replicates (--replicates overrides).", default: 100)),
             .init("seed", SchemaNode(.unsigned64, "Random seed, 0...2^64-1 (--seed overrides).", default: "1")),
             .init("team", team, required: true),
             .init("audience", audience, required: true),

@@ -6,8 +6,9 @@
 /// adjacent transpositions, so `chronologcial` is one edit from `chronological`). A candidate
 /// qualifies when its distance is at most `max(2, word.count / 3)` and smaller than both lengths
 /// (so `ab` never "suggests" the unrelated `xy`). Ties go to the earlier candidate, so callers
-/// control preference by order.
-func nearest(_ word: String, among candidates: [String]) -> String? {
+/// control preference by order. The one rule for every "did you mean": scenario keys and values,
+/// preset names on the command line.
+public func nearest(_ word: String, among candidates: [String]) -> String? {
     let limit = max(2, word.count / 3)
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {

@@ -137,12 +137,7 @@ extension ScenarioLoader {
                     throw value.error("give exactly one of \(BoostSpec.budgetKeys.joined(separator: ", "))")
                 }
                 let euros = try m.value(amounts[0])!.double(in: 0...10_000_000, unit: "euros")
-                switch amounts[0] {
-                case "budget_per_week": kind = .budget(platform: p, .perWeek(euros))
-                case "budget_per_month": kind = .budget(platform: p, .perMonth(euros))
-                case "budget_per_post": kind = .budget(platform: p, .perPost(euros))
-                default: kind = .budget(platform: p, .total(euros))
-                }
+                kind = .budget(platform: p, BoostSpec.Budget(key: amounts[0], euros: euros)!)  // one of budgetKeys
             case "team_hours":
                 kind = .teamHours(try value.double(in: 0...2_000, unit: "hours per week"))
             default:  // plan

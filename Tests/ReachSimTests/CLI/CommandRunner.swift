@@ -66,3 +66,36 @@ final class PipeReader: @unchecked Sendable {
         return data
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+
+extension CommandRunner {
+    /// Runs the command and also returns its peak resident memory (bytes), from `wait4`'s
+    /// resource usage of that very child (`ru_maxrss`), so tests that run in parallel do not mix.
+    static func runMeasuringPeak(_ arguments: [String]) throws -> (Output, peak: Double) {
+        let out = Pipe(), err = Pipe()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, out.fileHandleForWriting.fileDescriptor, 1)
+        posix_spawn_file_actions_adddup2(&actions, err.fileHandleForWriting.fileDescriptor, 2)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard code == 0 else { throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO) }
+        try out.fileHandleForWriting.close()
+        try err.fileHandleForWriting.close()
+        let errors = PipeReader(err)
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = errors.wait()
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (Output(status: exit, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self)),
+                Double(usage.ru_maxrss) * 1024)
+    }
+}
+#endif

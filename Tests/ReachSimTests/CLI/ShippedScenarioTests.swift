@@ -28,15 +28,23 @@ import Testing
         let result = Simulation.run(world, replicates: 1, threads: 2)
         let rows = String(decoding: AccountTable.render(result, scenario: s), as: UTF8.self).split(separator: "\n")
         #expect(rows.count == 1 + 4 * 13)
+        // Its weekly table obeys the laws between columns (WeeklyInvariants).
+        let weekly = String(decoding: WeeklyTable.render(result, scenario: s), as: UTF8.self)
+        let problems = WeeklyInvariants.violations(csv: weekly, people: Double(s.audience.size * s.audience.scale))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         let reach = result.value(replicate: 0, week: 3, platform: result.layout.allPlatforms,
                                  segment: result.layout.allSegments, metric: .reachCumulative)
-        #expect(reach > 0 && reach <= Double(s.audience.size))
+        #expect(reach > 0 && reach <= Double(s.audience.size * s.audience.scale))
     }
 
     @Test func thereAreScenarios() {
         #expect(Self.files.contains { $0.hasSuffix("museum-baseline.yaml") })
     }
 
+    /// Runs the scenario with the command, as a user would, and checks the columns of
+    /// `weekly.csv` against each other (`WeeklyInvariants`: reach within views, cumulative reach
+    /// non-decreasing and within the audience, `all` rows between their parts and their sum,
+    /// followers carried from week to week).
     @Test(arguments: files)
     func runsEndToEnd(_ path: String) throws {
         let dir = TestScenarios.temporaryDirectory()
@@ -49,5 +57,18 @@ import Testing
         }
         let manifest = try Manifest.decode([UInt8](Data(contentsOf: dir.appendingPathComponent("manifest.json"))))
         #expect(manifest.replicates == 2)
+        let s = try ScenarioLoader.load(path: path)
+        let joining = Set(s.timeline.compactMap { e -> String? in
+            if case .join(let ref) = e.kind { return s.platforms[ref.platform].name }
+            return nil
+        })
+        let weekly = try String(contentsOf: dir.appendingPathComponent("weekly.csv"), encoding: .utf8)
+        let problems = WeeklyInvariants.violations(csv: weekly, people: Double(s.audience.size * s.audience.scale),
+                                                   joining: joining)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        // Every replicate, week and platform row of weekly.csv is there: 2 × weeks × (platforms + 1)
+        // × (segments + 1) rows and the header.
+        let rows = weekly.split(separator: "\n").count - 1
+        #expect(rows == 2 * s.horizonWeeks * (s.platforms.count + 1) * (s.audience.segments.count + 1))
     }
 }

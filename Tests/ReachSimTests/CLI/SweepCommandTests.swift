@@ -15,6 +15,33 @@ import Testing
         for name in ["sweep.csv", "hill.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name))
         }
+        // What a boost must do, read from sweep.csv (platform facebook, means over replicates):
+        // no budget spends nothing and buys nothing; every replicate spends at most the budget
+        // (6 weeks × €/week: p95 ≤ the budget); more budget buys more paid views and, with the
+        // same random numbers, reaches more people in all (paid reach dwarfs the noise that new
+        // followers bring to the organic path at 3 replicates).
+        let text = try String(contentsOfFile: out + "/sweep.csv", encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name), "sweep.csv has \(name)") }
+        let budgetColumn = try column("platforms.facebook.boost.budget_per_week")
+        let platform = try column("platform"), metric = try column("metric"), mean = try column("mean"), p95 = try column("p95")
+        func values(_ p: String, _ m: String, _ c: Int) -> [Double: Double] {
+            var out: [Double: Double] = [:]
+            for row in lines.dropFirst() where row[platform] == p && row[metric] == m { out[Double(row[budgetColumn])!] = Double(row[c])! }
+            return out
+        }
+        let budgets = [0.0, 10, 20, 30]
+        let spend = values("facebook", "spend", mean), spendHigh = values("facebook", "spend", p95)
+        let paid = values("facebook", "impressions_paid", mean), reach = values("all", "reach_cumulative", mean)
+        #expect(budgets.allSatisfy { spend[$0] != nil && paid[$0] != nil && reach[$0] != nil }, "\(text)")
+        #expect(spend[0] == 0 && paid[0] == 0)
+        for b in budgets { #expect((spendHigh[b] ?? .infinity) <= 6 * b + 1e-9, "spend within the budget at \(b)") }
+        for (low, high) in zip(budgets, budgets.dropFirst()) {
+            #expect((spend[high] ?? 0) > (spend[low] ?? 0), "spend grows from \(low) to \(high)")
+            #expect((paid[high] ?? 0) > (paid[low] ?? 0), "paid views grow from \(low) to \(high)")
+            #expect((reach[high] ?? 0) > (reach[low] ?? 0), "reach grows from \(low) to \(high)")
+        }
     }
 
     struct Case: CustomTestStringConvertible, Sendable {

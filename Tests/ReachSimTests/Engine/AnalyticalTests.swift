@@ -18,26 +18,29 @@ import Testing
         #expect(impressions == (try TestScenarios.metric(s, .reach)))
     }
 
-    /// Followers differ in activity: the expected reach is Σ over classes of n_c·p_c.
+    /// Followers differ in activity: the expected reach is Σ over levels of n_l·p_l, with
+    /// p_l = min(1, base × a_l² / mean(a²)) written out here (activity sensitivity 2, every other
+    /// multiplier 1), a_l the midpoints of Gamma(2, 1/2) rescaled to mean 1 — not read from the
+    /// feed's `followerVisibility`, so a wrong visibility formula fails this test.
     @Test func heterogeneousFollowersReachTheSumOverClasses() throws {
-        let r = 300
-        var feed = RankedFeed(baseVisibility: 0.1, formatMultiplier: FormatTable { _ in 1 }, hourSensitivity: 0,
-                              cadenceReference: 1, cadenceExponent: 0, activitySensitivity: 2,
+        let r = 300, base = 0.4, sensitivity = 2.0
+        let feed = RankedFeed(baseVisibility: base, formatMultiplier: FormatTable { _ in 1 }, hourSensitivity: 0,
+                              cadenceReference: 1, cadenceExponent: 0, activitySensitivity: sensitivity,
                               peerVisibility: 0, discoveryPerEngagement: 0)
-        feed.baseVisibility = 0.3
-        let s = TestScenarios.scenario(audience: 5_000, platforms: [
+        var s = TestScenarios.scenario(audience: 5_000, platforms: [
             TestScenarios.platform(followers: 3_000, feed: .ranked(feed)),
         ], replicates: r)
+        s.audience.activityShape = 2
+        let levels = ClosedForms.activityLevels(integerShape: 2)
+        let p = ClosedForms.activityFactors(levels, sensitivity: sensitivity).map { min(1, base * $0) }
+        // The followers' levels are data of the run (drawn once per run); count them.
         let world = try World.build(s)
-        var probabilities = [Double](repeating: 0, count: world.audience.classes.count)
-        world.feeds[0].followerVisibility(hour: 12, format: .image, cadence: 1, into: &probabilities)
-        var expected = 0.0, variance = 0.0
+        var perLevel = [Int](repeating: 0, count: levels.count)
         for agent in world.accounts[0].initialFollowers {
-            let q = probabilities[Int(world.audience.classOf[Int(agent)])]
-            expected += q
-            variance += q * (1 - q)
+            perLevel[Int(world.audience.classOf[Int(agent)]) % levels.count] += 1
         }
-        #expect(Set(probabilities).count > 1)  // the test really is heterogeneous
+        let (expected, variance) = ClosedForms.views(followersPerLevel: perLevel, probability: p)
+        #expect(p[0] < 0.05 && p[3] == 1, "the test really is heterogeneous, and the top level is capped at 1")
         let impressions = try TestScenarios.metric(s, .impressionsOrganic)
         #expect(abs(TestScenarios.mean(impressions) - expected) < 4 * (variance / Double(r)).squareRoot())
     }

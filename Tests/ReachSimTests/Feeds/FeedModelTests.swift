@@ -18,18 +18,17 @@ import Testing
         return s
     }
 
-    /// Expected organic views of one post and their variance, from the feed's class probabilities.
-    static func expectation(_ s: Scenario, hour: Int, format: PostFormat = .image) throws -> (mean: Double, variance: Double) {
+    /// Expected organic views of one post and their variance, given each activity level's
+    /// probability of seeing it (a closed form written in the test, not the feed's own
+    /// `followerVisibility`): the run's followers are counted by level, the probabilities are
+    /// not read from the code under test.
+    static func expectation(_ s: Scenario, probability: [Double]) throws -> (mean: Double, variance: Double) {
         let world = try World.build(s)
-        var p = [Double](repeating: 0, count: world.audience.classes.count)
-        world.feeds[0].followerVisibility(hour: hour, format: format, cadence: 1, into: &p)
-        var mean = 0.0, variance = 0.0
+        var perLevel = [Int](repeating: 0, count: probability.count)
         for agent in world.accounts[0].initialFollowers {
-            let q = p[Int(world.audience.classOf[Int(agent)])]
-            mean += q
-            variance += q * (1 - q)
+            perLevel[Int(world.audience.classOf[Int(agent)]) % probability.count] += 1
         }
-        return (mean, variance)
+        return ClosedForms.views(followersPerLevel: perLevel, probability: probability)
     }
 
     // MARK: Chronological
@@ -49,10 +48,11 @@ import Testing
     @Test func chronologicalPoissonSessionsMatchTheirClosedForm() throws {
         let feed = ChronologicalFeed(scrollDepth: 10, inflowPerHour: 2, maxAgeHours: 48, sessionRegularity: 0)
         let s = Self.scenario(feed: .chronological(feed), followers: 2_000, hour: 9, sessions: 1, replicates: 300)
-        let (mean, variance) = try Self.expectation(s, hour: 9)
-        let calendar = SessionCalendar(profile: HourlyProfile.default)
-        let share = calendar.share(from: 9, hours: 5)
-        #expect(abs(feed.sessionProbability(expected: 1 * share) - (1 - exp(-share))) < 1e-12)
+        // T = min(48, 10 / 2) = 5 hours from 9 h; a follower of level l has a_l sessions a day
+        // (1 a day × the level's multiplier) and sees the post with 1 − exp(−a_l·S(9, 5)).
+        let share = ClosedForms.sessionShare(profile: HourlyProfile.default, start: 9, hours: 5)
+        let probability = ClosedForms.activityLevels(integerShape: 2).map { 1 - exp(-$0 * share) }
+        let (mean, variance) = try Self.expectation(s, probability: probability)
         let impressions = try TestScenarios.metric(s, .impressionsOrganic)
         #expect(abs(TestScenarios.mean(impressions) - mean) < 4 * (variance / 300).squareRoot())
     }
@@ -121,9 +121,11 @@ import Testing
         let s = Self.scenario(feed: .interest(feed), followers: 500, format: .shortVideo, replicates: 50)
         let discovery = try TestScenarios.metric(s, .impressionsDiscovery)
         #expect(discovery.allSatisfy { $0 == 200 })
-        // Followers: Binomial(F, follower visibility × activity factor), mean F·v.
+        // Followers: each sees it with follower visibility × activity factor.
         let organic = try TestScenarios.metric(s, .impressionsOrganic)
-        let (mean, variance) = try Self.expectation(s, hour: 12, format: .shortVideo)
+        // Interest feeds: follower visibility × the activity factor a_l / mean(a) = a_l.
+        let probability = ClosedForms.activityLevels(integerShape: 2).map { min(1, 0.1 * $0) }
+        let (mean, variance) = try Self.expectation(s, probability: probability)
         #expect(abs(TestScenarios.mean(organic) - mean) < 4 * (variance / 50).squareRoot())
     }
 

@@ -1,11 +1,12 @@
 import Foundation
+import ReachSim
 
 /// The table `reachsim sweep` prints: per variant, the swept values, the spend, the cumulative
 /// unique reach over all platforms with the 90% confidence interval of its mean, and what the
 /// next euro buys (marginal reach per euro to the next budget, with its 90% interval); then the
 /// Hill curve of each group.
-public enum SweepTable {
-    public static func render(_ report: SweepPipeline.Report) -> String {
+enum SweepTable {
+    static func render(_ report: SweepPipeline.Report) -> String {
         func row(_ v: Int, _ metric: String) -> SweepPipeline.SweepRow? {
             report.rows.first { $0.variant == v && $0.platform == "all" && $0.metric == metric }
         }
