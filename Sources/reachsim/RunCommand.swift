@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
         do { report = try RunPipeline.run(scenarioPath: scenario, options: options, posts: posts) } catch { throw fail(error) }
         if simulation.quiet { return }
         if format == .json {
-            do { print(try ReachTable.json(report)) } catch { throw fail(error) }
+            do { print(try report.json()) } catch { throw fail(error) }
             return
         }
         print(ReachTable.render(report.result, scenario: report.scenario))

@@ -73,10 +73,10 @@ struct PaidPool: Sendable {
         return spec.budget(week: w, posts: plan.produced[p])
     }
 
-    /// The hour whose peer visibility a campaign's sharers cascade with: the platform's first
-    /// account's first posting hour, 19 when it has none.
+    /// The hour whose peer visibility a campaign's sharers cascade with: the boost's `hour`, else
+    /// the platform's first account's first posting hour (see `BoostSpec.hour`).
     static func cascadeHour(_ platform: PlatformSpec) -> Int {
-        platform.accounts[0].plan.postingHours.first ?? 19
+        platform.boost?.hour ?? platform.accounts[0].plan.postingHours.first ?? 19
     }
 
     /// Euros per agent impression.

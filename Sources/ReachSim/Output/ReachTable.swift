@@ -51,28 +51,6 @@ public enum ReachTable {
         return format(rows)
     }
 
-    /// `{"scenario": ..., "replicates": ..., "weeks": ..., "directory": ..., "files": [...], "platforms": [Line...]}`
-    /// with snake_case keys.
-    public static func json(_ report: RunPipeline.Report) throws -> String {
-        struct Payload: Codable {
-            let scenario: String
-            let replicates: Int
-            let weeks: Int
-            let wallTimeSeconds: Double
-            let directory: String
-            let files: [String]
-            let platforms: [Line]
-        }
-        let payload = Payload(scenario: report.scenario.name, replicates: report.scenario.replicates,
-                              weeks: report.scenario.horizonWeeks, wallTimeSeconds: report.wallTimeSeconds,
-                              directory: report.directory, files: report.files,
-                              platforms: lines(report.result, scenario: report.scenario))
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(payload), as: UTF8.self)
-    }
-
     /// Aligns columns: text left, numbers right.
     public static func format(_ rows: [[String]]) -> String {
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }

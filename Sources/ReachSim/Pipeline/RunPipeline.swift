@@ -96,3 +96,27 @@ extension RunPipeline.Prepared {
                  wallTimeSeconds: wallTimeSeconds, files: files, command: command)
     }
 }
+
+extension RunPipeline.Report {
+    /// `{"scenario": ..., "replicates": ..., "weeks": ..., "directory": ..., "files": [...], "platforms": [Line...]}`
+    /// with snake_case keys.
+    public func json() throws -> String {
+        struct Payload: Codable {
+            let scenario: String
+            let replicates: Int
+            let weeks: Int
+            let wallTimeSeconds: Double
+            let directory: String
+            let files: [String]
+            let platforms: [ReachTable.Line]
+        }
+        let payload = Payload(scenario: scenario.name, replicates: scenario.replicates,
+                              weeks: scenario.horizonWeeks, wallTimeSeconds: wallTimeSeconds,
+                              directory: directory, files: files,
+                              platforms: ReachTable.lines(result, scenario: scenario))
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(payload), as: UTF8.self)
+    }
+}

@@ -2,7 +2,7 @@
 /// at the offending key or value.
 extension ScenarioLoader {
     static let boostKeys = BoostSpec.budgetKeys + ["start_week", "end_week", "objective", "target", "frequency_cap",
-                                                   "cpm", "format", "engagement_multiplier"]
+                                                   "cpm", "format", "engagement_multiplier", "hour"]
 
     static func decodeBoost(_ entry: YAMLEntry, platform: String, market: AdMarket?, segments: [SegmentSpec],
                             horizon: Int) throws -> BoostSpec {
@@ -30,21 +30,10 @@ extension ScenarioLoader {
             throw try m.require("end_week").error("end_week \(end) is before start_week \(start)")
         }
         // A budget below the market's minimum cannot be booked (0 means no boost).
-        if euros > 0 {
-            let weeks = Double(end - start + 1)
-            let perDay: Double
-            switch budget {
-            case .perWeek(let v): perDay = v / 7
-            case .perMonth(let v): perDay = v * 12 / 365
-            case .perPost(let v): perDay = v  // a boosted post runs at least one day
-            case .total(let v): perDay = v / (7 * weeks)
-            }
-            if perDay < market.minimumDailyBudget - 1e-9 {
-                let daily = (perDay * 100).rounded(.down) / 100
-                throw budgetNode.error(
-                    "\(budgetNode.text) euros is €\(daily) a day, below \(platform)'s minimum daily budget of " +
-                    "€\(market.minimumDailyBudget); raise it, or set 0 for no boost")
-            }
+        let minimum = BoostSpec(budget: budget, startWeek: start, endWeek: end, segments: [], capImpressions: nil,
+                                cpmLow: market.cpmLow, cpmHigh: market.cpmHigh, minimumDailyBudget: market.minimumDailyBudget)
+        if let refusal = minimum.refusal(of: budget, weeks: end - start + 1, platform: platform, given: budgetNode.text) {
+            throw budgetNode.error(refusal)
         }
         let objective = try m.value("objective")?.choice(BoostSpec.Objective.self) ?? .reach
 
@@ -117,6 +106,7 @@ extension ScenarioLoader {
             localities: localities, audience: audience, capImpressions: capImpressions, capWeeks: capWeeks,
             cpmLow: low, cpmHigh: high,
             format: try m.value("format")?.choice(PostFormat.self) ?? .image,
-            engagementMultiplier: try m.value("engagement_multiplier")?.double(in: 0...10, unit: "multiplier") ?? 0.5)
+            engagementMultiplier: try m.value("engagement_multiplier")?.double(in: 0...10, unit: "multiplier") ?? 0.5,
+            hour: try m.value("hour")?.int(in: 0...23), minimumDailyBudget: market.minimumDailyBudget)
     }
 }

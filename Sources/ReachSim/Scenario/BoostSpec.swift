@@ -77,11 +77,19 @@ public struct BoostSpec: Sendable, Equatable {
     /// affinity × this multiplier (0...10; default 0.5, an assumption: people who did not choose
     /// to see the institution respond less than its public).
     public var engagementMultiplier: Double
+    /// Local hour 0...23 whose peer visibility the cascade of the paid viewers' shares uses (the
+    /// hour the campaign's viewers are taken to share at). Nil: the boosted account's first
+    /// posting hour (a plan read from a file always has one; 19 for a plan built without).
+    public var hour: Int?
+    /// Smallest daily budget the platform accepts, euros (its ad market's; 0 when built in code):
+    /// a timeline `budget` event below it is refused like the boost's own budget.
+    public var minimumDailyBudget: Double
 
     public init(budget: Budget, startWeek: Int, endWeek: Int, objective: Objective = .reach,
                 segments: [Int], localities: [Locality] = Locality.allCases, audience: Audience = .both,
                 capImpressions: Int?, capWeeks: Int = 1, cpmLow: Double, cpmHigh: Double,
-                format: PostFormat = .image, engagementMultiplier: Double = 0.5) {
+                format: PostFormat = .image, engagementMultiplier: Double = 0.5, hour: Int? = nil,
+                minimumDailyBudget: Double = 0) {
         self.budget = budget
         self.startWeek = startWeek
         self.endWeek = endWeek
@@ -95,6 +103,29 @@ public struct BoostSpec: Sendable, Equatable {
         self.cpmHigh = cpmHigh
         self.format = format
         self.engagementMultiplier = engagementMultiplier
+        self.hour = hour
+        self.minimumDailyBudget = minimumDailyBudget
+    }
+
+    /// Euros a day that `budget` spends over a window of `weeks` weeks: per week ÷ 7, per month
+    /// × 12 ÷ 365, per post as one day (a boosted post runs at least a day), total ÷ the window's days.
+    public static func perDay(_ budget: Budget, weeks: Int) -> Double {
+        switch budget {
+        case .perWeek(let v): v / 7
+        case .perMonth(let v): v * 12 / 365
+        case .perPost(let v): v
+        case .total(let v): v / (7 * Double(weeks))
+        }
+    }
+
+    /// Why `budget` over `weeks` weeks cannot be booked (a positive budget below the minimum
+    /// daily budget), nil when it can; 0 means no boost and is always allowed.
+    public func refusal(of budget: Budget, weeks: Int, platform: String, given text: String) -> String? {
+        let perDay = Self.perDay(budget, weeks: weeks)
+        guard budget.amount > 0, perDay < minimumDailyBudget - 1e-9 else { return nil }
+        let daily = (perDay * 100).rounded(.down) / 100
+        return "\(text) euros is €\(daily) a day, below \(platform)'s minimum daily budget of " +
+            "€\(minimumDailyBudget); raise it, or set 0 for no boost"
     }
 
     /// Weeks in the window.

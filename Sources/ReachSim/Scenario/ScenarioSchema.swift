@@ -276,5 +276,7 @@ public enum ScenarioSchema {
             ], "Cost per 1,000 impressions (default: the ad market's range).")),
             .init("format", .choice(PostFormat.self, "Format of the boosted content.", default: .image)),
             .init("engagement_multiplier", .number(0...10, "Paid engagement rates × organic rates.", default: 0.5)),
+            .init("hour", .integer(0...23, "Local hour at which paid viewers share (their cascade's peer visibility); "
+                                   + "default: the account's first posting hour.")),
         ], exactlyOne: BoostSpec.budgetKeys)
 }

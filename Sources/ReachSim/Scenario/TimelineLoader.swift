@@ -129,15 +129,26 @@ extension ScenarioLoader {
                                  discoveryMultiplier: try m.require("discovery_multiplier").double(in: 1...100, unit: "multiplier"))
             case "budget":
                 let p = try platform()
-                guard platforms[p].boost != nil else {
+                guard let boost = platforms[p].boost else {
                     throw value.error("\(platforms[p].name) has no 'boost' to change: declare one (it may start with a budget of 0)")
                 }
                 let amounts = BoostSpec.budgetKeys.filter { m.has($0) }
                 guard amounts.count == 1 else {
                     throw value.error("give exactly one of \(BoostSpec.budgetKeys.joined(separator: ", "))")
                 }
-                let euros = try m.value(amounts[0])!.double(in: 0...10_000_000, unit: "euros")
-                kind = .budget(platform: p, BoostSpec.Budget(key: amounts[0], euros: euros)!)  // one of budgetKeys
+                let amount = m.value(amounts[0])!
+                let euros = try amount.double(in: 0...10_000_000, unit: "euros")
+                let budget = BoostSpec.Budget(key: amounts[0], euros: euros)!  // one of budgetKeys
+                // From this week to the end of the boost's window, the same rule as the boost's own budget.
+                let weeks = boost.endWeek - max(boost.startWeek, week) + 1
+                if euros > 0 && weeks < 1 {
+                    throw amount.error("week \(week) is after the boost's window (weeks \(boost.startWeek)-\(boost.endWeek)): "
+                                       + "this budget would never be spent; extend the boost's end_week")
+                }
+                if let refusal = boost.refusal(of: budget, weeks: weeks, platform: platforms[p].name, given: amount.text) {
+                    throw amount.error(refusal)
+                }
+                kind = .budget(platform: p, budget)
             case "team_hours":
                 kind = .teamHours(try value.double(in: 0...2_000, unit: "hours per week"))
             default:  // plan

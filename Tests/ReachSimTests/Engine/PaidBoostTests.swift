@@ -60,6 +60,17 @@ import Testing
         }
     }
 
+    /// A campaign's sharers cascade at the boost's `hour`, else at the boosted account's first
+    /// posting hour: `PostCatalog` (posts.csv) and `WeeklyBoost` (the engine) both take it from
+    /// `PaidPool.cascadeHour`.
+    @Test func campaignHourIsTheBoostsThenTheAccounts() throws {
+        var s = Self.boosted(audience: 200, postsPerWeek: 1, boost: Self.boost(perWeek: 10))
+        func hours() -> [Int] { PostCatalog(s).entries.filter(\.paid).map(\.hour) }
+        #expect(s.platforms[0].accounts[0].plan.postingHours == [12] && hours() == [12])
+        s.platforms[0].boost?.hour = 7
+        #expect(hours() == [7])
+    }
+
     /// With a cap of c per week and far more budget than c·n impressions, every person receives
     /// exactly c (never more), the rest of the budget is not spent.
     @Test(arguments: [1, 3])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReachSim
+@testable import reachsim
 
 /// The resource guard: a run too large for the memory is refused before anything is allocated or
 /// written, with the estimate and the limit in the message.

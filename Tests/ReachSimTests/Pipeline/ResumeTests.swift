@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReachSim
+@testable import reachsim
 
 /// A run stopped part-way keeps its completed replicates in a checkpoint; `--resume` computes
 /// only the others and writes exactly the bytes of an uninterrupted run. (The real signals are
@@ -54,7 +55,7 @@ import Testing
             try RunPipeline.run(scenarioPath: scenario, options: Self.options(out, resume: false))
         } throws: { error in
             (error as? CheckpointError)?.isUsage == true && "\(error)".contains("rerun with --resume")
-                && "\(error)".contains("(1 replicates done)") && ReachSim.ExitStatus.of(error) == .usage
+                && "\(error)".contains("(1 replicates done)") && ExitStatus.of(error) == .usage
         }
         #expect(FileManager.default.fileExists(atPath: out + "/.reachsim-checkpoint/replicates.bin"))
     }
@@ -67,7 +68,7 @@ import Testing
         #expect {
             try RunPipeline.run(scenarioPath: scenario, options: Self.options(out, resume: true, seed: 8))
         } throws: { error in
-            "\(error)".contains("seed (checkpoint: 7, this run: 8)") && ReachSim.ExitStatus.of(error) == .badInput
+            "\(error)".contains("seed (checkpoint: 7, this run: 8)") && ExitStatus.of(error) == .badInput
         }
     }
 
@@ -81,8 +82,8 @@ import Testing
 
     /// A stop requested before the first replicate: nothing computed, nothing written, and the
     /// exit status tells SIGINT from SIGTERM.
-    @Test(arguments: [(SIGINT, ReachSim.ExitStatus.interrupted), (SIGTERM, ReachSim.ExitStatus.terminated)])
-    func aStoppedRunWritesNothing(_ signal: Int32, _ status: ReachSim.ExitStatus) throws {
+    @Test(arguments: [(SIGINT, ExitStatus.interrupted), (SIGTERM, ExitStatus.terminated)])
+    func aStoppedRunWritesNothing(_ signal: Int32, _ status: ExitStatus) throws {
         let w = ShardMergeTests.Workspace()
         let scenario = try w.file("repro.yaml", ReproducibilityTests.scenarioText)
         let out = w.path("out")
@@ -94,7 +95,7 @@ import Testing
             try RunPipeline.run(scenarioPath: scenario, options: options)
         } throws: { error in
             guard let e = error as? Interrupted else { return false }
-            return e.completed == 0 && e.total == Self.replicates && e.checkpoint == nil && ReachSim.ExitStatus.of(e) == status
+            return e.completed == 0 && e.total == Self.replicates && e.checkpoint == nil && ExitStatus.of(e) == status
                 && status.rawValue == 128 + signal
         }
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReachSim
+@testable import reachsim
 
 /// `--shard K/N` + `merge` give exactly the bytes of the single-machine run, and shards that do
 /// not belong together are refused with a message naming the difference.
@@ -168,7 +169,7 @@ import Testing
             Issue.record("merged shards that do not belong together")
         } catch let error as MergeError {
             for fragment in c.expected { #expect(error.description.contains(fragment), "\(error)") }
-            #expect(ReachSim.ExitStatus.of(error) == .badInput)
+            #expect(ExitStatus.of(error) == .badInput)
         }
         #expect(!FileManager.default.fileExists(atPath: out + "/manifest.json"))
     }

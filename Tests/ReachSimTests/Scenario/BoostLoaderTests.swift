@@ -69,6 +69,8 @@ import Testing
              expected: ["s.yaml:14:5:", "bluesky has no ad market"]),
         Case(label: "no budget", platform: "facebook", boost: "{start_week: 2}",
              expected: ["s.yaml:14:12:", "a boost needs a budget"]),
+        Case(label: "hour past 23", platform: "facebook", boost: "{budget_per_week: 50, hour: 24}",
+             expected: ["hour", "24 is out of range: allowed 0...23"]),
         Case(label: "two budgets", platform: "facebook", boost: "{budget_per_week: 50, budget_total: 100}",
              expected: ["s.yaml:14:", "platforms.facebook.boost.budget_total", "only one budget key"]),
         Case(label: "below the minimum", platform: "facebook", boost: "{budget_per_week: 3}",

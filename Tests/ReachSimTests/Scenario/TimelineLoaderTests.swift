@@ -24,7 +24,7 @@ import Testing
           facebook:
             followers: 100
             plan: {posts_per_week: {image: 1}}
-            boost: {budget_per_week: 0}
+            boost: {budget_per_week: 0, end_week: 10}
         \(timeline.isEmpty ? "" : "timeline:\n" + timeline)
         """
     }
@@ -105,6 +105,10 @@ import Testing
              expected: ["s.yaml:21:", "chronological feed"]),
         Case(label: "budget without boost", timeline: "  - {week: 2, budget: instagram, budget_per_week: 20}",
              expected: ["s.yaml:21:", "no 'boost' to change"]),
+        Case(label: "budget below the minimum daily budget", timeline: "  - {week: 2, budget: facebook, budget_per_week: 3}",
+             expected: ["s.yaml:21:", "timeline[0].budget_per_week", "€0.42 a day, below facebook's minimum daily budget"]),
+        Case(label: "budget after the boost's window", timeline: "  - {week: 12, budget: facebook, budget_per_week: 50}",
+             expected: ["s.yaml:21:", "after the boost's window (weeks 1-10)"]),
         Case(label: "migration to itself", timeline: "  - {week: 2, announce_migration: instagram, to: [instagram]}",
              expected: ["s.yaml:21:", "another platform"]),
         Case(label: "trend factor 0", timeline: "  - {week: 2, trend: instagram, factor: 0, weeks: 4}",

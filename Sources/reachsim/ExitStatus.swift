@@ -1,8 +1,9 @@
 import Foundation
+import ReachSim
 
 /// Exit codes of the `reachsim` command, from sysexits.h so scripts can tell bad input from a
-/// failed run.
-public enum ExitStatus: Int32, Sendable {
+/// failed run. The command line's, not the library's: the library throws typed errors.
+enum ExitStatus: Int32, Sendable {
     case success = 0
     /// The run itself failed (an unexpected condition).
     case failure = 1
@@ -19,7 +20,7 @@ public enum ExitStatus: Int32, Sendable {
     case terminated = 143
 
     /// The status for an error thrown by the library.
-    public static func of(_ error: Error) -> ExitStatus {
+    static func of(_ error: Error) -> ExitStatus {
         switch error {
         case is ScenarioError, is WorldError, is EdgeListError, is ReportError, is MergeError, is ReplicateRecordsError,
              is ResourceError: .badInput
