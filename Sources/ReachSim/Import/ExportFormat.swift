@@ -35,7 +35,7 @@ extension TableExportFormat {
     public static var excludedColumns: [ExportColumn] { [] }
 
     public static var signature: String {
-        "header with " + signatureColumns.map { $0.names[0] }.joined(separator: ", ")
+        "header with " + signatureColumns.map(\.title).joined(separator: ", ")
     }
 
     static func header(in input: ExportInput) -> ExportHeader? {

@@ -3,8 +3,10 @@ import Foundation
 /// A column a format reads, under every name the exports give it: other interface languages,
 /// older and newer spellings. Names are compared after `ExportHeader.normalize`.
 public struct ExportColumn: Sendable {
-    /// Normalised names; the first is the one shown in messages and docs.
+    /// Normalised names, compared with the header's.
     public let names: [String]
+    /// The first name as written, shown in messages and docs.
+    public let title: String
 
     public init(_ names: String...) {
         self.init(names: names)
@@ -12,6 +14,7 @@ public struct ExportColumn: Sendable {
 
     public init(names: [String]) {
         self.names = names.map(ExportHeader.normalize)
+        title = names.first ?? ""
     }
 
     /// X's paid copy of a column: `promoted likes`, `promoted favorites`.
@@ -99,7 +102,7 @@ public struct ExportRecord: Sendable {
     /// The trimmed cell, or an error when the column is absent or the cell empty.
     public func required(_ column: ExportColumn) throws -> String {
         guard let i = header.index(of: column) else {
-            throw ImportError(file: path, line: header.line, field: column.names[0],
+            throw ImportError(file: path, line: header.line, field: column.title,
                               message: "missing column (expected one named \(column.names.map { "\"\($0)\"" }.joined(separator: " or ")))")
         }
         let value = row[i].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -153,7 +156,7 @@ public struct ExportRecord: Sendable {
     /// An error at `column` (which must be in the header) of this row.
     public func error(_ column: ExportColumn, _ message: String) -> ImportError {
         if let i = header.index(of: column) { return error(at: i, message) }
-        return ImportError(file: path, line: row.line, field: column.names[0], message: message)
+        return ImportError(file: path, line: row.line, field: column.title, message: message)
     }
 
     /// A cell in quotes for a message, cut after 40 characters.

@@ -92,6 +92,8 @@ public struct ExportTable: Sendable {
         var rows: [Row] = []
         var line = 1
         while let fields = reader.next() {
+            // A decoding error ends the row being read: it is on this row.
+            if reader.error != nil { break }
             if fields.count == 1 && fields[0].contains("\u{0}") {
                 throw ImportError(file: path, line: line, message: "a NUL byte: this looks like a binary file, not a CSV export")
             }
