@@ -3,8 +3,8 @@
 /// The same post (platform, account, post id) read from several files (monthly exports overlap,
 /// and an export downloaded twice repeats every post) is kept once, **from the latest file**:
 /// the file whose period ends last (its latest publication or follower date), then, for files
-/// ending on the same day, the later in reading order (paths sorted, so a re-download named
-/// after the first comes later), then the later line. Its figures are lifetime counts, so the
+/// ending on the same day, the later in reading order (`ObservedImport` sorts the paths, so a
+/// re-download named after the first comes later), then the later line. Its figures are lifetime counts, so the
 /// later file's are the more complete. The posts that other files gave are reported.
 ///
 /// The same day of followers (platform, account, date) is merged the same way, cell by cell: a

@@ -47,8 +47,11 @@ public enum ObservedImport {
             let what = collected.ignored.isEmpty ? "" : " (\(collected.ignored.count) other files left out: only .csv, .tsv, .txt, .json and .zip files of a folder are read)"
             throw ImportError(file: options.paths.joined(separator: ", "), message: "no export to read\(what)")
         }
-        var result = try convert(inputs: collected.inputs, year: options.year, account: options.account)
-        result.ignored = collected.ignored
+        // Reading order is the paths' order, not the command line's: the same files give the
+        // same output whatever order they are named in.
+        let inputs = collected.inputs.sorted { $0.path < $1.path }
+        var result = try convert(inputs: inputs, year: options.year, account: options.account)
+        result.ignored = collected.ignored.sorted()
         return result
     }
 
