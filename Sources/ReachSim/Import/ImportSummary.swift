@@ -8,7 +8,7 @@ public enum ImportSummary {
         for f in c.files { formats[f.format, default: 0] += 1 }
         let byFormat = formats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         lines.append("Read \(c.files.count) file\(c.files.count == 1 ? "" : "s"): \(byFormat)"
-                     + (c.ignored.isEmpty ? "" : " (\(c.ignored.count) other files left out)"))
+                     + (c.ignored.isEmpty ? "" : " (\(c.ignored.count) other file\(c.ignored.count == 1 ? "" : "s") left out)"))
         struct Group: Hashable { var platform: ObservedPlatform; var account: String }
         var posts: [Group: [ObservedPost]] = [:]
         var followers: [Group: [ObservedFollowers]] = [:]
