@@ -128,6 +128,25 @@ import Testing
         #expect(carousel.source.line == 3)      // sep=, on line 1, header on line 2
     }
 
+    /// Meta replaced impressions by views on 2025-11-15: both names for one platform, or one file
+    /// spanning the day, are warned about.
+    @Test func metaMetricRenamed() throws {
+        let before = "Post ID,Page name,Publish time,Reach,Impressions\n1,M,10/01/2025 10:00,100,150\n"
+        let after = "Post ID,Page name,Publish time,Reach,Views\n2,M,12/01/2025 10:00,200,350\n"
+        let two = try F.convert(texts: [("october.csv", before), ("december.csv", after)])
+        let renamed = two.warnings.filter { $0.kind == .metricRenamed }
+        #expect(renamed.count == 1)
+        #expect(renamed.first?.message.contains("\"impressions\" and \"views\"") == true)
+        #expect(F.post("1", in: two)?.impressions == 150)
+        #expect(F.post("2", in: two)?.impressions == 350)
+
+        let spanning = "Post ID,Page name,Publish time,Reach,Views\n1,M,11/10/2025 10:00,100,150\n2,M,11/20/2025 10:00,200,350\n"
+        let one = try F.convert(texts: [("autumn.csv", spanning)])
+        #expect(one.warnings.filter { $0.kind == .metricRenamed }.map(\.file) == ["autumn.csv"])
+        let unchanged = try F.convert(texts: [("december.csv", after)])
+        #expect(!unchanged.warnings.contains { $0.kind == .metricRenamed })
+    }
+
     @Test func metaPageMetricFollows() throws {
         let c = try F.convert(["meta/Follows.csv"], account: "City Museum")
         #expect(c.followers.map(\.date.description) == ["2025-01-01", "2025-01-02"])

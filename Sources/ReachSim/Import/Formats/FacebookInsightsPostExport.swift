@@ -48,7 +48,7 @@ public enum FacebookInsightsPostExport: TableExportFormat {
                 throw record.error(posted, "expected the publication time, found an empty cell")
             }
             let account = record.text(permalink).flatMap(AccountName.fromLink)
-                ?? context.account ?? (id.contains("_") ? String(id.split(separator: "_")[0]) : "")
+                ?? context.account ?? (id.firstIndex(of: "_").map { String(id[..<$0]) } ?? "")
             let paidFigures = [try record.count(paidReach), try record.count(paidImpressions)].compactMap { $0 }
             let paid: PaidStatus = paidFigures.isEmpty ? .unknown : paidFigures.contains { $0 > 0 } ? .paid : .organic
             file.posts.append(ObservedPost(

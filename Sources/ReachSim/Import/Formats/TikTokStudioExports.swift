@@ -29,7 +29,7 @@ public enum TikTokContentExport: TableExportFormat {
         for record in records(table, header: header) {
             file.rowsRead += 1
             let url = try record.required(link)
-            guard let id = url.split(separator: "?")[0].split(separator: "/").last.map(String.init), !id.isEmpty,
+            guard let id = url.split(separator: "?").first?.split(separator: "/").last.map(String.init), !id.isEmpty,
                   id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw record.error(link, "expected a link like https://www.tiktok.com/@museum/video/7312345678901234567, found \(ExportRecord.show(url))")
             }
