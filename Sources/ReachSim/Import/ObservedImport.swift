@@ -32,11 +32,16 @@ public enum ObservedImport {
         public var posts: [ObservedPost] { merge.posts }
         public var followers: [ObservedFollowers] { merge.followers }
 
+        /// `import.json`'s contents.
+        public var report: ImportReport {
+            ImportReport(files: files, ignored: ignored, merge: merge, warnings: warnings)
+        }
+
         /// The three files' names and bytes.
         public func outputs() throws -> [(name: String, bytes: [UInt8])] {
             [(ObservedTables.postsFile, ObservedTables.postsCSV(merge.posts)),
              (ObservedTables.followersFile, ObservedTables.followersCSV(merge.followers)),
-             (ImportReport.fileName, try ImportReport.json(files: files, ignored: ignored, merge: merge, warnings: warnings))]
+             (ImportReport.fileName, try report.jsonBytes())]
         }
     }
 

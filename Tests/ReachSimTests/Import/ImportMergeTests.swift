@@ -18,6 +18,8 @@ import Testing
         let record = try #require(c.merge.mergedPosts.first)
         #expect(record.replaced.count == 1)
         #expect(record.replaced[0].file.hasSuffix("20240101_20240201_en.csv"))
+        #expect(c.report.merged.posts == 1)
+        #expect(c.report.merged.postDetails.first?.kept.hasSuffix("20240115_20240215_en.csv:3") == true)
         let report = String(decoding: try c.outputs()[2].bytes, as: UTF8.self)
         #expect(report.contains("\"posts\" : 1"))
         #expect(report.contains("20240101_20240201_en.csv:2"))
