@@ -128,6 +128,28 @@ import Testing
         #expect(carousel.source.line == 3)      // sep=, on line 1, header on line 2
     }
 
+    /// The other two combinations: Instagram in English, Facebook in French.
+    @Test(arguments: [
+        ("Post ID,Account ID,Account username,Account name,Description,Publish time,Permalink,Post type,Views,Reach,Likes,Shares,Follows,Comments,Saves\n"
+            + "1799,17800,city.museum,City Museum,Hello,02/14/2025 12:00,https://www.instagram.com/p/X/,IG image,\"2,500\",\"1,900\",120,4,3,9,11\n",
+         ObservedPlatform.instagram, "city.museum", "2025-02-14T12:00:00Z", ObservedPostFormat.image, PaidStatus.unknown, 1900, 2500, 120),
+        ("Identifiant de la publication;Identifiant de la Page;Nom de la Page;Heure de publication;Type de publication;Statut du contenu financé;Portée;Vues;Réactions;Commentaires;Partages\n"
+            + "1002;1001;Musée de la Ville;14/02/2025 12:00;Photos;Non boosté;1 900;2 500;120;9;4\n",
+         .facebook, "Musée de la Ville", "2025-02-14T12:00:00Z", .image, .organic, 1900, 2500, 120),
+    ])
+    func metaBusinessSuiteOtherLanguages(_ text: String, _ platform: ObservedPlatform, _ account: String, _ time: String,
+                                         _ format: ObservedPostFormat, _ paid: PaidStatus, _ reach: Int, _ views: Int, _ likes: Int) throws {
+        let c = try F.convert(texts: [("posts.csv", text)])
+        #expect(c.files.map(\.format) == ["meta-business-suite-posts"])
+        let post = try #require(c.posts.first)
+        #expect(post.platform == platform)
+        #expect(post.account == account)
+        #expect(post.publishedAt?.description == time)
+        #expect(post.format == format)
+        #expect(post.paid == paid)
+        #expect((post.reach, post.impressions, post.likes) == (reach, views, likes))
+    }
+
     /// Meta replaced impressions by views on 2025-11-15: both names for one platform, or one file
     /// spanning the day, are warned about.
     @Test func metaMetricRenamed() throws {
