@@ -9,7 +9,7 @@
 #   make peers   the cascade against ndlib and cynetdiff (Benchmarks/peers/, several minutes)
 #   make check-schema   validate scenarios/ against docs/scenario.schema.json with check-jsonschema (PyPI)
 #   make sanitize    the tests under AddressSanitizer and ThreadSanitizer (scripts/sanitize.sh)
-#   make fuzz-smoke  both fuzz targets for FUZZ_SECONDS (default 45) each; new inputs go to a scratch folder
+#   make fuzz-smoke  every fuzz target for FUZZ_SECONDS (default 45) each; new inputs go to a scratch folder
 SWIFT ?= swift
 OUT ?= out/museum-baseline
 

@@ -15,5 +15,6 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzScenario", dependencies: ["FuzzSupport", .product(name: "ReachSim", package: parentName)]),
         .executableTarget(name: "FuzzEdgeList", dependencies: ["FuzzSupport", .product(name: "ReachSim", package: parentName)]),
+        .executableTarget(name: "FuzzImport", dependencies: ["FuzzSupport", .product(name: "ReachSim", package: parentName)]),
     ]
 )

@@ -4,11 +4,12 @@
 # DIR/TARGET, leaving the committed corpus as it is: CI does so); a crash, timeout or out-of-memory
 # leaves its input in artifacts/ and fails the script (fix the bug, then copy the input to
 # Tests/ReachSimTests/Fixtures/fuzz-regressions/TARGET/, where FuzzCorpusTests replays it).
-#   bash Fuzz/run.sh [SECONDS] [TARGET...]     TARGET: FuzzScenario, FuzzEdgeList
+#   bash Fuzz/run.sh [SECONDS] [TARGET...]     TARGET: FuzzScenario, FuzzEdgeList, FuzzImport
+# SECONDS is per target: the whole run takes about SECONDS × targets, plus the build.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-600}"; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(FuzzScenario FuzzEdgeList)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(FuzzScenario FuzzEdgeList FuzzImport)
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 log=$(mktemp)
 swift build "${flags[@]}" >"$log" 2>&1 || { tail -40 "$log" >&2; echo "error: the fuzz build failed" >&2; exit 1; }
@@ -20,6 +21,7 @@ for t in "${targets[@]}"; do
   case "$t" in
     FuzzScenario) corpus=corpus/scenario; max=8192 ;;
     FuzzEdgeList) corpus=corpus/edgelist; max=4096 ;;
+    FuzzImport) corpus=corpus/import; max=8192 ;;
     *) echo "error: unknown target $t" >&2; exit 64 ;;
   esac
   dirs=("$corpus")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ReachSim needs to build on Debian/Ubuntu, or says exactly what to install.
-# Needed: a Swift 6.1+ toolchain, pkg-config and GSL (libgsl-dev).
+# Needed: a Swift 6.1+ toolchain, pkg-config, GSL (libgsl-dev) and zlib (zlib1g-dev, for ZIPFoundation).
 set -euo pipefail
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -11,6 +11,7 @@ fi
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists gsl 2>/dev/null; then missing+=(libgsl-dev); fi
+if ! pkg-config --exists zlib 2>/dev/null; then missing+=(zlib1g-dev); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 . "$(dirname "$0")/apt-install.sh"

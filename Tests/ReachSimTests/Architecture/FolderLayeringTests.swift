@@ -16,7 +16,7 @@ import Testing
         ["Graph", "Metrics"],
         ["Engine"],
         ["Calibration", "Output"],
-        ["Pipeline"],
+        ["Pipeline", "Import"],
         ["Report", "Cluster"],
     ]
 
