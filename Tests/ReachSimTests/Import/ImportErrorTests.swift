@@ -97,7 +97,7 @@ import Testing
         } else {
             #expect(text == c.expected)
         }
-        #expect(error.map { ExitStatus.of($0) } == .badInput)
+        #expect(error.map { reachsim.ExitStatus.of($0) } == .badInput)
     }
 
     @Test func unknownFormatListsTheKnownOnesAndTheHeaderSeen() throws {

@@ -153,7 +153,7 @@ import Testing
             try e.check(limit: 1e12, threads: 1, machine: (2_097_152, "of physical memory on this machine"))
         }
         #expect(byMachine?.description.contains("more than the 2 MiB of physical memory on this machine") == true)
-        #expect(ExitStatus.of(byMachine!) == .badInput)
+        #expect(reachsim.ExitStatus.of(byMachine!) == .badInput)
     }
 
     static func write(_ yaml: String, in dir: URL) throws {

@@ -55,7 +55,7 @@ import Testing
             try RunPipeline.run(scenarioPath: scenario, options: Self.options(out, resume: false))
         } throws: { error in
             (error as? CheckpointError)?.isUsage == true && "\(error)".contains("rerun with --resume")
-                && "\(error)".contains("(1 replicates done)") && ExitStatus.of(error) == .usage
+                && "\(error)".contains("(1 replicates done)") && reachsim.ExitStatus.of(error) == .usage
         }
         #expect(FileManager.default.fileExists(atPath: out + "/.reachsim-checkpoint/replicates.bin"))
     }
@@ -68,7 +68,7 @@ import Testing
         #expect {
             try RunPipeline.run(scenarioPath: scenario, options: Self.options(out, resume: true, seed: 8))
         } throws: { error in
-            "\(error)".contains("seed (checkpoint: 7, this run: 8)") && ExitStatus.of(error) == .badInput
+            "\(error)".contains("seed (checkpoint: 7, this run: 8)") && reachsim.ExitStatus.of(error) == .badInput
         }
     }
 
@@ -82,8 +82,8 @@ import Testing
 
     /// A stop requested before the first replicate: nothing computed, nothing written, and the
     /// exit status tells SIGINT from SIGTERM.
-    @Test(arguments: [(SIGINT, ExitStatus.interrupted), (SIGTERM, ExitStatus.terminated)])
-    func aStoppedRunWritesNothing(_ signal: Int32, _ status: ExitStatus) throws {
+    @Test(arguments: [(SIGINT, reachsim.ExitStatus.interrupted), (SIGTERM, reachsim.ExitStatus.terminated)])
+    func aStoppedRunWritesNothing(_ signal: Int32, _ status: reachsim.ExitStatus) throws {
         let w = ShardMergeTests.Workspace()
         let scenario = try w.file("repro.yaml", ReproducibilityTests.scenarioText)
         let out = w.path("out")
@@ -95,7 +95,7 @@ import Testing
             try RunPipeline.run(scenarioPath: scenario, options: options)
         } throws: { error in
             guard let e = error as? Interrupted else { return false }
-            return e.completed == 0 && e.total == Self.replicates && e.checkpoint == nil && ExitStatus.of(e) == status
+            return e.completed == 0 && e.total == Self.replicates && e.checkpoint == nil && reachsim.ExitStatus.of(e) == status
                 && status.rawValue == 128 + signal
         }
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).isEmpty)

@@ -169,7 +169,7 @@ import Testing
             Issue.record("merged shards that do not belong together")
         } catch let error as MergeError {
             for fragment in c.expected { #expect(error.description.contains(fragment), "\(error)") }
-            #expect(ExitStatus.of(error) == .badInput)
+            #expect(reachsim.ExitStatus.of(error) == .badInput)
         }
         #expect(!FileManager.default.fileExists(atPath: out + "/manifest.json"))
     }
