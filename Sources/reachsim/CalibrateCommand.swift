@@ -6,7 +6,11 @@ struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Run the standard calibration scenario of every preset against the published targets.",
-        discussion: "Exits with 1 when a target fails. With --out, writes calibration.csv and calibration.md there.")
+        discussion: """
+            In-sample targets (what a preset was tuned to) must pass; out-of-sample targets (other account \
+            sizes, other periods, real per-post data) are reported with their gap, pass or fail. Exits with 1 \
+            when an in-sample target fails. With --out, writes calibration.csv and calibration.md there.
+            """)
 
     @Option(name: .shortAndLong, help: "Directory for calibration.csv and calibration.md (created if missing).")
     var out: String?
@@ -38,6 +42,6 @@ struct CalibrateCommand: ParsableCommand {
             }
             print("Wrote \(out)/calibration.csv, \(out)/calibration.md")
         }
-        if rows.contains(where: { !$0.passed }) { throw ExitCode.failure }
+        if !Calibration.failures(rows).isEmpty { throw ExitCode.failure }
     }
 }

@@ -24,8 +24,20 @@ public enum Calibration {
     public static let replicates = 100
     public static let seed: UInt64 = 20_260_401
 
+    /// Whether a target checks what a preset was tuned to or what it was not.
+    public enum Sample: String, Sendable {
+        /// "Reproduces what it was tuned to": a parameter was chosen so that this target passes
+        /// (in the standard scenario), so passing shows the tuning holds, not that the model predicts.
+        case inSample = "in-sample"
+        /// "Predicts what it was not tuned to": no parameter was chosen for it (other account
+        /// sizes, other periods, real per-post data); it may fail, and a failure is reported with
+        /// its gap rather than tuned away.
+        case outOfSample = "out-of-sample"
+    }
+
     /// One row of the report.
     public struct Row: Sendable {
+        public var sample: Sample = .inSample
         public let target: String
         public let platform: String
         /// The published figure, as text.
@@ -50,8 +62,17 @@ public enum Calibration {
         var engagementPerFollower: [Double] = []
         var nonFollowerShare: [Double] = []
         var unshared: [Double] = []
-        var discoveryViews: [Double] = []
         var rareSeen: [Double] = []
+        /// Median over the replicate's posts of the views of a post, in people.
+        var medianViews: [Double] = []
+        /// Likes, and shares, per view over the replicate's posts (sums over posts).
+        var likesPerView: [Double] = []
+        var sharesPerView: [Double] = []
+        /// Median over posts of the share of a post's viewers who do not follow the account (a
+        /// person views a post at most once, so views are the post's reach).
+        var outsideFollowersShare: [Double] = []
+        /// Median over posts of the share of the initial followers who saw the post (any way).
+        var followersReachedShare: [Double] = []
     }
 
     /// The standard calibration scenario of `preset`.
@@ -90,16 +111,26 @@ public enum Calibration {
     static let rareSegment = 4
 
     static func measure(_ preset: PlatformPreset, replicates: Int) throws -> Measured {
-        let scenario = scenario(for: preset, replicates: replicates)
+        try measure(scenario(for: preset, replicates: replicates))
+    }
+
+    /// Simulates `scenario` (one platform, one account) replicate by replicate and records each
+    /// post's tallies as it happens.
+    static func measure(_ scenario: Scenario) throws -> Measured {
+        let replicates = scenario.replicates
         let world = try World.build(scenario)
         let runner = ReplicateRunner(world: world)
         let layout = world.layout
         var buffer = [Double](repeating: 0, count: layout.perReplicate)
         let initial = world.accounts[0].initialFollowers
         let f = Double(initial.count)
-        let rareFollowers = Double(initial.filter { world.audience.segment(of: Int($0)) == rareSegment }.count)
+        let scale = Double(scenario.audience.scale)
+        let rare = scenario.audience.segments.count > rareSegment ? rareSegment : -1
+        let rareFollowers = Double(initial.filter { world.audience.segment(of: Int($0)) == rare }.count)
         final class Tally {
             var posts = 0, reach = 0.0, engagement = 0.0, nonFollower = 0.0, views = 0.0, unshared = 0
+            var likes = 0.0, shares = 0.0
+            var perPostViews: [Double] = [], outside: [Double] = [], followersSeen: [Double] = []
         }
         let tally = Tally()
         runner.onPost = { _, c in
@@ -108,26 +139,43 @@ public enum Calibration {
             tally.engagement += Double(c.engagements)
             tally.nonFollower += Double(c.nonFollowerViews)
             tally.views += Double(c.views)
+            tally.likes += Double(c.likes)
+            tally.shares += Double(c.shares)
             if c.shares == 0 { tally.unshared += 1 }
+            tally.perPostViews.append(Double(c.views) * scale)
+            if c.views > 0 { tally.outside.append(Double(c.nonFollowerViews) / Double(c.views)) }
+            tally.followersSeen.append(f > 0 ? Double(c.views - c.nonFollowerViews) / f : 0)
         }
         var m = Measured()
         for r in 0..<replicates {
             tally.posts = 0; tally.reach = 0; tally.engagement = 0; tally.nonFollower = 0; tally.views = 0; tally.unshared = 0
+            tally.likes = 0; tally.shares = 0; tally.perPostViews = []; tally.outside = []; tally.followersSeen = []
             buffer.withUnsafeMutableBufferPointer { runner.run(replicate: r, into: $0) }
             let n = Double(max(1, tally.posts))
             m.reachRate.append(tally.reach / n / f)
             m.engagementPerFollower.append(tally.engagement / n / f)
             m.nonFollowerShare.append(tally.views > 0 ? tally.nonFollower / tally.views : 0)
             m.unshared.append(Double(tally.unshared) / n)
-            var discovery = 0.0, rareOrganic = 0.0
-            for w in 0..<layout.weeks {
-                discovery += buffer[layout.index(week: w, platform: 0, segment: layout.allSegments, metric: .impressionsDiscovery)]
-                rareOrganic += buffer[layout.index(week: w, platform: 0, segment: rareSegment, metric: .impressionsOrganic)]
+            m.likesPerView.append(tally.views > 0 ? tally.likes / tally.views : 0)
+            m.sharesPerView.append(tally.views > 0 ? tally.shares / tally.views : 0)
+            m.medianViews.append(median(tally.perPostViews))
+            m.outsideFollowersShare.append(median(tally.outside))
+            m.followersReachedShare.append(median(tally.followersSeen))
+            var rareOrganic = 0.0
+            if rare >= 0 {
+                for w in 0..<layout.weeks {
+                    rareOrganic += buffer[layout.index(week: w, platform: 0, segment: rare, metric: .impressionsOrganic)]
+                }
             }
-            m.discoveryViews.append(discovery / n)
-            m.rareSeen.append(rareFollowers > 0 ? rareOrganic / n / rareFollowers : 0)
+            m.rareSeen.append(rareFollowers > 0 ? rareOrganic / scale / n / rareFollowers : 0)
         }
         return m
+    }
+
+    static func median(_ xs: [Double]) -> Double {
+        if xs.isEmpty { return .nan }
+        let s = xs.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
     static func interval(_ xs: [Double]) -> (mean: Double, low: Double, high: Double) {
@@ -178,29 +226,15 @@ public enum Calibration {
                             source: "Rival IQ 2022 benchmark; accepted ±25%", range: (figure * 0.75)...(figure * 1.25),
                             m(name).engagementPerFollower))
         }
-        let means = engagement.map { interval(m($0.0).engagementPerFollower) }
-        let ordered = zip(means, means.dropFirst()).allSatisfy { $0.low > $1.high }
-        rows.append(Row(target: "engagement per follower in the order TikTok > Instagram > Facebook > X", platform: "all",
-                        published: "5.69% > 0.47% > 0.06% > 0.035%", source: "Rival IQ 2022 benchmark",
-                        low: .nan, high: .nan, mean: .nan, ciLow: .nan, ciHigh: .nan,
-                        simulatedText: means.map { percent($0.mean) }.joined(separator: " > "), passed: ordered))
-        rows.append(row("share of views from non-followers", "tiktok", published: "most views",
-                        source: "TikTok newsroom 2020: follower count not a direct factor; accepted > 50%",
-                        range: 0.5...1, m("tiktok").nonFollowerShare))
         rows.append(row("share of views from non-followers", "x", published: "~50%",
                         source: "twitter/the-algorithm 2023: ~50% of For You candidates out of network; accepted 35-65%",
                         range: 0.35...0.65, m("x").nonFollowerShare))
-        rows.append(row("share of a post seen by a rare opener (0.3 sessions a day)", "mastodon", published: "misses most posts",
-                        source: "chronological timeline (Mastodon documentation); accepted < 50%", range: 0...0.5,
-                        m("mastodon").rareSeen))
-        rows.append(row("out-of-network views per post not through boosts", "mastodon", published: "0",
-                        source: "reach only through followers and boosts (Mastodon documentation)", range: 0...0,
-                        m("mastodon").discoveryViews, isShare: false))
         for p in presets where p.feed.kind != .live {
-            rows.append(row("posts nobody reshares (cascade stops at the first step)", p.name, published: "70-95%",
-                            source: "Goel, Watts, Goldstein, EC 2012", range: 0.70...0.95, m(p.name).unshared))
+            rows.append(row("posts nobody reshares, per post (2,000 followers)", p.name, published: "70-95% (of cascades)",
+                            source: "Goel, Watts, Goldstein, EC 2012, read per post (docs/calibration.md)",
+                            range: 0.70...0.95, m(p.name).unshared))
         }
-        return rows
+        return rows + (try outOfSampleRows(replicates: outOfSampleReplicates, standard: m))
     }
 
     static func percent(_ x: Double) -> String {
@@ -221,28 +255,56 @@ public enum Calibration {
         return r.low == r.high ? value(r.low, r) : "\(value(r.low, r))-\(value(r.high, r))"
     }
 
+    /// In-sample rows that fail: what makes `reachsim calibrate` (and the test suite) fail.
+    /// Out-of-sample rows are reported whatever they show.
+    public static func failures(_ rows: [Row]) -> [Row] { rows.filter { $0.sample == .inSample && !$0.passed } }
+
+    static let headings: [(Sample, String)] = [
+        (.inSample, "In-sample: reproduces what it was tuned to"),
+        (.outOfSample, "Out-of-sample: predicts what it was not tuned to"),
+    ]
+
+    static func tally(_ rows: [Row], _ sample: Sample) -> String {
+        let own = rows.filter { $0.sample == sample }
+        return "\(own.filter(\.passed).count) of \(own.count) pass"
+    }
+
     /// The report printed by `reachsim calibrate`.
     public static func text(_ rows: [Row]) -> String {
         var lines = ["Calibration: standard scenario per preset (\(PresetParameters.number(Double(followers))) followers, " +
                      "\(PresetParameters.number(Double(audienceSize))) people, \(weeks) weeks, " +
-                     "\(replicates) replicates (interest feeds ×4), seed \(seed)); simulated mean [90% interval]."]
-        for r in rows {
-            lines.append("\(r.passed ? "PASS" : "FAIL")  \(r.platform): \(r.target)")
-            lines.append("      target \(r.published) (accepted \(accepted(r))), simulated \(simulated(r)); source: \(r.source)")
+                     "\(replicates) replicates (interest feeds ×4), seed \(seed)), and out-of-sample scenarios shaped like " +
+                     "real accounts (\(outOfSampleReplicates) replicates); simulated mean [90% interval]."]
+        for (sample, heading) in headings where rows.contains(where: { $0.sample == sample }) {
+            lines.append("")
+            lines.append(heading + ":")
+            for r in rows where r.sample == sample {
+                lines.append("\(r.passed ? "PASS" : "FAIL")  \(r.platform): \(r.target)")
+                lines.append("      target \(r.published) (accepted \(accepted(r))), simulated \(simulated(r))\(gap(r)); source: \(r.source)")
+            }
         }
-        let failed = rows.filter { !$0.passed }.count
-        lines.append(failed == 0 ? "All \(rows.count) targets pass." : "\(failed) of \(rows.count) targets fail.")
+        lines.append("")
+        lines.append("In-sample: \(tally(rows, .inSample)) (required). Out-of-sample: \(tally(rows, .outOfSample)) (reported, not required).")
         return lines.joined(separator: "\n")
+    }
+
+    /// ", 31% below the accepted range's lower bound" for a failing row with a range; "" otherwise.
+    static func gap(_ r: Row) -> String {
+        guard !r.passed, !r.low.isNaN else { return "" }
+        func rel(_ a: Double, _ b: Double) -> String { b == 0 ? PresetParameters.number(a - b) : String(format: "%.0f%%", 100 * abs(a - b) / b) }
+        if r.mean < r.low { return ", \(rel(r.mean, r.low)) below the accepted range's lower bound" }
+        if r.mean > r.high { return ", \(rel(r.mean, r.high)) above its upper bound" }
+        return ", its interval crosses a bound"
     }
 
     /// calibration.csv: one row per target.
     public static func csv(_ rows: [Row]) -> String {
-        var out = "platform,target,published,source,accepted_low,accepted_high,simulated_mean,ci90_low,ci90_high,simulated,pass\n"
+        var out = "sample,platform,target,published,source,accepted_low,accepted_high,simulated_mean,ci90_low,ci90_high,simulated,pass\n"
         func q(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         func n(_ x: Double) -> String { x.isNaN ? "" : String(format: "%.6g", x) }
         for r in rows {
-            out += [r.platform, r.target, r.published, r.source, n(r.low), n(r.high), n(r.mean), n(r.ciLow), n(r.ciHigh),
-                    simulated(r), r.passed ? "true" : "false"].map(q).joined(separator: ",") + "\n"
+            out += [r.sample.rawValue, r.platform, r.target, r.published, r.source, n(r.low), n(r.high), n(r.mean), n(r.ciLow),
+                    n(r.ciHigh), simulated(r), r.passed ? "true" : "false"].map(q).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -254,20 +316,70 @@ public enum Calibration {
 
         <!-- Generated by `swift run reachsim calibrate --out docs` (also writes docs/calibration.csv). -->
 
-        Each preset runs a standard scenario: one account with \(PresetParameters.number(Double(followers))) followers, an audience of
-        \(PresetParameters.number(Double(audienceSize))) people who all use the platform, \(weeks) weeks, \(replicates) replicates (×4 for interest
-        feeds, whose views are heavy-tailed), seed \(seed)
-        (see `Sources/ReachSim/Calibration/Calibration.swift`). Simulated values are means over
-        replicates with their 90% confidence interval; a target passes when the whole interval lies
-        in the accepted range.
+        Two kinds of targets, reported apart:
 
-        | result | platform | target | published | accepted | simulated [90% CI] | source |
-        |---|---|---|---|---|---|---|
+        - **In-sample: reproduces what it was tuned to.** A preset parameter was chosen so that the
+          target passes in the standard scenario: one account with \(PresetParameters.number(Double(followers))) followers, an audience
+          of \(PresetParameters.number(Double(audienceSize))) people who all use the platform, \(weeks) weeks, \(replicates) replicates (×4 for
+          interest feeds, whose views are heavy-tailed), seed \(seed). Passing shows the tuning holds
+          (a change to the engine that moves these numbers is caught); it is not evidence that the
+          model predicts anything. Organic reach echoes `base_visibility`; engagement per follower
+          echoes the engagement rates; X's out-of-network share echoes `discovery_per_engagement`;
+          the cascade rows echo the share rates.
+        - **Out-of-sample: predicts what it was not tuned to.** Other account sizes, other periods
+          and real per-post data (`../shared/data/`: rOpenSci's X analytics exports 2018-2019, an
+          account of about 22,000 followers posting about 30 times a month; the UCI Facebook page
+          of about 131,000 fans, 2014, organic posts only), each simulated with a scenario shaped like
+          the account (its followers, its posts a week, 40-60% of the audience on the platform,
+          \(outOfSampleReplicates) replicates). Nothing was tuned to them, and several **fail**: the
+          gap is reported, not tuned away (the issue 16 work will change the model).
+
+        `reachsim calibrate` exits with 1 when an in-sample target fails, and the test suite requires
+        every in-sample target to pass; it requires the out-of-sample rows to be computed and
+        reported (a finite value with its interval, in this file), not to pass. Simulated values are
+        means over replicates with their 90% confidence interval; a target passes when the whole
+        interval lies in the accepted range (see `Sources/ReachSim/Calibration/`).
 
         """
-        for r in rows {
-            out += "| \(r.passed ? "pass" : "FAIL") | \(r.platform) | \(r.target) | \(r.published) | \(accepted(r)) | \(simulated(r)) | \(r.source) |\n"
+        for (sample, heading) in headings {
+            out += "\n## \(heading)\n\n\(tally(rows, sample)).\n\n"
+            out += "| result | platform | target | published | accepted | simulated [90% CI] | source |\n|---|---|---|---|---|---|---|\n"
+            for r in rows where r.sample == sample {
+                out += "| \(r.passed ? "pass" : "FAIL") | \(r.platform) | \(r.target) | \(r.published) | \(accepted(r)) | \(simulated(r))\(gap(r)) | \(r.source) |\n"
+            }
         }
+        out += """
+
+        ## Checks removed because they could not fail
+
+        - *Engagement per follower in the order TikTok > Instagram > Facebook > X*: the four accepted
+          ranges (±25% around 5.69%, 0.47%, 0.06%, 0.035%) do not overlap, so the order held whenever
+          the four rows passed.
+        - *Mastodon: no out-of-network views but through boosts*: a chronological feed has no
+          discovery step in the engine (`PreparedFeed.discoveryMean` is 0 for it), so no parameter
+          could make it fail.
+        - *TikTok: more than half the views from non-followers*: the first test batch alone (300
+          non-followers, against 2,000 followers × `follower_visibility` 0.1 = 200 follower views)
+          guarantees it.
+
+        ## The cascade target, read per post
+
+        Goel, Watts and Goldstein (EC 2012) count *cascades*: each adoption that came from outside
+        the network starts one, and 70-95% of them stay a single adopter (nobody copied them). The
+        rows above read it *per post*, as "the share of posts that nobody reshares". That reading
+        depends on the account's size: a post's shares grow with its followers, so the share of
+        posts with no share at all falls as the account grows. At 2,000 followers a post gets so
+        few shares that 76-93% of posts get none, which is why these rows pass; at 20,000 followers
+        a Facebook post gets about 0.8 shares on average and about e^−0.8 ≈ 45% of posts get none
+        (simulated above), far below 70% — without anything being wrong with the cascades. The
+        per-post rows are therefore kept as in-sample checks at 2,000 followers only (they catch a
+        change in the share rates), and the 20,000-follower row shows the size dependence; none of
+        them is Goel's statistic. The size-independent reading is "of the people who share the
+        institution's post from their feed (each starting a cascade), the share whose share is
+        reshared by nobody". Measuring it needs the engine to count, per post, those first-step
+        sharers and how many of them were reshared (`PostCounters`), which it does not yet.
+
+        """
         return out
     }
 }
