@@ -26,13 +26,6 @@ public struct ImportError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String {
-        var text = file
-        if let line {
-            text += ":\(line)"
-            if let column { text += ":\(column)" }
-        }
-        text += ": "
-        if let field, !field.isEmpty { text += field + ": " }
-        return text + message
+        positionedMessage(file: file, line: line, column: column, field: field, message: message)
     }
 }

@@ -27,13 +27,6 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable, Equatable
 
     /// `file:line:column: key.path: message`, leaving out what is unknown.
     public var description: String {
-        var text = file
-        if let line {
-            text += ":\(line)"
-            if let column { text += ":\(column)" }
-        }
-        text += ": "
-        if !keyPath.isEmpty { text += keyPath + ": " }
-        return text + message
+        positionedMessage(file: file, line: line, column: column, field: keyPath, message: message)
     }
 }
