@@ -32,6 +32,7 @@ struct CompareCommand: ParsableCommand {
             }
         }
         let report: ComparePipeline.Report
+        if !simulation.quiet { printWarnings(scenarios) }
         do { report = try ComparePipeline.run(scenarioPaths: scenarios, options: options, independent: independent) } catch { throw fail(error) }
         if simulation.quiet { return }
         print(ComparePipeline.verdictTable(report))

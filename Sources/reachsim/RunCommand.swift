@@ -37,6 +37,7 @@ struct RunCommand: ParsableCommand {
                 try RunPipeline.prepare(scenarioPath: scenario, replicates: options.replicates, seed: options.seed)
             }
         }
+        if !simulation.quiet { printWarnings([scenario]) }
         let report: RunPipeline.Report
         do { report = try RunPipeline.run(scenarioPath: scenario, options: options, posts: posts) } catch { throw fail(error) }
         if simulation.quiet { return }

@@ -1,0 +1,105 @@
+import Foundation
+
+/// What a strategist probably did not mean, found before a run:
+/// announcement posts that fall in weeks when their account no longer posts, plans that do not
+/// fit the team's hours in some weeks, and accounts that publish nothing over the whole horizon.
+/// A warning does not stop anything: `validate`, `run` and `compare` print it and go on (exit 0).
+public struct ScenarioWarning: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    /// 1-based line of the key the warning is about (nil when the scenario was built in code).
+    public let line: Int?
+    public let message: String
+
+    /// `file:line: warning: message`.
+    public var description: String {
+        positionedMessage(file: file, line: line, column: nil, field: "warning", message: message)
+    }
+}
+
+public enum ScenarioWarnings {
+    /// The warnings of the scenario file at `path` (which must load: see `ScenarioLoader`).
+    public static func check(path: String) throws -> [ScenarioWarning] {
+        let scenario = try ScenarioLoader.load(path: path)
+        return check(scenario, yaml: try? YAMLValue.load(path: path))
+    }
+
+    /// - Parameter yaml: the scenario's document, for the lines of its keys (nil: no lines).
+    public static func check(_ scenario: Scenario, yaml: YAMLValue?) -> [ScenarioWarning] {
+        let file = scenario.sourcePath ?? yaml?.file ?? scenario.name
+        let accountIndex = World.accountIndex(of: scenario)
+        let schedule = ContentSchedule.weeks(scenario, accountIndex: accountIndex, migrations: World.migrations(of: scenario))
+        var names: [String] = []
+        for platform in scenario.platforms {
+            for account in platform.accounts { names.append("\(platform.name)/\(account.name)") }
+        }
+        /// The line of the key at `path` in the document.
+        func line(_ path: [String]) -> Int? {
+            var value = yaml
+            for key in path.dropLast() { value = (try? value?.mapping())?.value(key) }
+            return path.last.flatMap { (try? value?.mapping())?.entry($0)?.keyLine }
+        }
+        var warnings: [ScenarioWarning] = []
+
+        // Announcements in weeks when the announcing account no longer posts.
+        for event in scenario.timeline {
+            guard case .announceMigration(let migration) = event.kind else { continue }
+            let start = event.week - 1
+            let accounts = migration.source.account.map { [accountIndex[migration.source.platform][$0]] }
+                ?? accountIndex[migration.source.platform]
+            for a in accounts {
+                var lost = 0, total = 0, firstSilent: Int?
+                let rate = Double(migration.posts) / Double(migration.weeks)
+                for w in start..<min(start + migration.weeks, schedule.count) {
+                    let n = ContentSchedule.postsInWeek(w - start, rate: rate)
+                    total += n
+                    if schedule[w].status[a] != .posting && n > 0 {
+                        lost += n
+                        firstSilent = firstSilent ?? w
+                    }
+                }
+                guard lost > 0, let silent = firstSilent else { continue }
+                warnings.append(ScenarioWarning(file: file, line: event.line > 0 ? event.line : nil, message:
+                    "\(lost) of the \(total) announcement posts of \(names[a]) fall in weeks when it no longer posts "
+                    + "(from week \(silent + 1)): they are not published; start the announcement earlier, "
+                    + "give it fewer weeks, or leave later"))
+            }
+        }
+
+        // Plans that do not fit the team's hours.
+        let dropped = schedule.reduce(0) { $0 + $1.dropped.reduce(0, +) }
+        if dropped > 0 {
+            let weeks = schedule.filter { $0.dropped.reduce(0, +) > 0 }.count
+            let planned = schedule.reduce(0) { $0 + $1.produced.reduce(0, +) } + dropped
+            let byAccount = names.indices.map { a in (name: names[a], n: schedule.reduce(0) { $0 + $1.accountDropped[a] }) }
+                .filter { $0.n > 0 }.sorted { $0.n > $1.n }
+            let needed = schedule.map { $0.hoursUsed.reduce(0, +) + $0.hoursDropped.reduce(0, +) }.max() ?? 0
+            warnings.append(ScenarioWarning(file: file, line: line(["team", "hours_per_week"]) ?? line(["team"]), message:
+                "the plans do not fit the team's hours in \(weeks) of \(schedule.count) weeks: "
+                + "\(ReachTable.grouped(Double(dropped))) of \(ReachTable.grouped(Double(planned))) "
+                + "planned posts are dropped (" + byAccount.map { "\($0.name) \($0.n)" }.joined(separator: ", ")
+                + "); every post would need \(Self.hours(needed)) hours in the busiest week, or set team.priorities "
+                + "to choose which accounts keep theirs"))
+        }
+
+        // Accounts that publish nothing.
+        for (p, platform) in scenario.platforms.enumerated() {
+            for (k, account) in platform.accounts.enumerated() {
+                let a = accountIndex[p][k]
+                guard schedule.allSatisfy({ $0.accountProduced[a] == 0 }) else { continue }
+                let planned = schedule.reduce(0) { $0 + $1.accountDropped[a] }
+                let why = planned > 0 ? "all its \(planned) planned posts are dropped for lack of hours"
+                    : schedule.allSatisfy({ $0.status[a] != .posting }) ? "it never posts in the horizon"
+                    : "its plan has no post (posts_per_week)"
+                let at = platform.accounts.count > 1 ? line(["platforms", platform.name, "accounts"]) : line(["platforms", platform.name])
+                warnings.append(ScenarioWarning(file: file, line: at, message:
+                    "\(names[a]) publishes nothing in \(schedule.count) weeks: \(why)"
+                    + (account.followers > 0 ? " (its \(account.followers) followers still churn)" : "")))
+            }
+        }
+        return warnings
+    }
+
+    private static func hours(_ h: Double) -> String {
+        h == h.rounded() ? String(Int(h)) : String(format: "%.1f", h)
+    }
+}

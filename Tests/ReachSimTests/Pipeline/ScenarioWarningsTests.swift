@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import ReachSim
+
+/// Warnings before a run: each fires where the scenario does what was probably not meant, at the
+/// line of the key concerned, and not on a scenario that is fine.
+@Suite struct ScenarioWarningsTests {
+    static func path(_ name: String) -> String {
+        TestScenarios.packageRoot.appendingPathComponent("scenarios/\(name)").path
+    }
+
+    static func warnings(_ yaml: String) throws -> [ScenarioWarning] {
+        ScenarioWarnings.check(try ScenarioLoader.parse(yaml, file: "s.yaml"), yaml: try YAMLValue.parse(yaml, file: "s.yaml"))
+    }
+
+    static let base = """
+        name: warnings
+        horizon_weeks: 10
+        team:
+          hours_per_week: HOURS
+        audience:
+          size: 20000
+          segments: [{name: everyone, age: 25-34, share: 1}]
+        platforms:
+          x:
+            followers: 500
+            plan: {posts_per_week: {text: 3}}
+          mastodon:
+            followers: 100
+            plan: {posts_per_week: {text: POSTS}}
+        TIMELINE
+        """
+
+    static func yaml(hours: Double = 100, mastodonPosts: Double = 1, timeline: String = "") -> String {
+        base.replacingOccurrences(of: "HOURS", with: "\(hours)").replacingOccurrences(of: "POSTS", with: "\(mastodonPosts)")
+            .replacingOccurrences(of: "TIMELINE", with: timeline)
+    }
+
+    @Test func aScenarioThatFitsHasNoWarning() throws {
+        #expect(try Self.warnings(Self.yaml()).isEmpty)
+        #expect(try ScenarioWarnings.check(path: Self.path("museum-baseline.yaml")).isEmpty)
+    }
+
+    /// 4 announcements over 4 weeks from week 3 while x closes at week 5: weeks 5 and 6 lose theirs.
+    @Test func announcementsAfterTheAccountCloses() throws {
+        let w = try Self.warnings(Self.yaml(timeline: """
+            timeline:
+              - {week: 3, announce_migration: x, to: [mastodon], posts: 4, weeks: 4}
+              - {week: 5, leave: x, mode: close}
+            """))
+        #expect(w.count == 1)
+        #expect(w.first?.description.hasPrefix("s.yaml:16: warning: 2 of the 4 announcement posts of x/main") == true)
+        #expect(w.first?.message.contains("from week 5") == true)
+    }
+
+    /// 3 + 1 text posts a week at the presets' production hours (0.2-0.25 h each) cannot fit
+    /// in 0.5 hours: posts are dropped every week, at the line of team.hours_per_week.
+    @Test func plansThatDoNotFitTheHours() throws {
+        let w = try Self.warnings(Self.yaml(hours: 0.5))
+        let hours = try #require(w.first { $0.message.contains("do not fit the team's hours") })
+        #expect(hours.line == 4 && hours.message.contains("in 10 of 10 weeks"))
+        #expect(hours.message.contains("x/main") && hours.message.contains("team.priorities"))
+    }
+
+    @Test func anAccountThatPublishesNothing() throws {
+        let w = try Self.warnings(Self.yaml(mastodonPosts: 0))
+        #expect(w.map(\.description) == ["s.yaml:12: warning: mastodon/main publishes nothing in 10 weeks: its plan has no post (posts_per_week) (its 100 followers still churn)"])
+    }
+
+    /// The shipped leave-X scenario loses its last announcement weeks (issue 19 found it); the
+    /// command says so on stderr and still exits 0.
+    @Test func validatePrintsTheWarningsAndSucceeds() throws {
+        let result = try CommandRunner.run(["validate", Self.path("leave-x-for-bluesky-mastodon.yaml")])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(": ok ("))
+        #expect(result.stderr.contains("warning: 2 of the 6 announcement posts of x/main fall in weeks when it no longer posts"))
+    }
+}
