@@ -377,7 +377,7 @@ public enum Calibration {
         them is Goel's statistic. The size-independent reading is "of the people who share the
         institution's post from their feed (each starting a cascade), the share whose share is
         reshared by nobody". Measuring it needs the engine to count, per post, those first-step
-        sharers and how many of them were reshared (`PostCounters`), which it does not yet.
+        sharers and how many of them were reshared (`PostContext`), which it does not yet.
 
         """
         return out
