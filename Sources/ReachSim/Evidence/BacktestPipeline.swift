@@ -157,8 +157,9 @@ public enum BacktestPipeline {
                         return start <= day && day <= end ? sum + Double(metric.observed(p) ?? 0) : sum
                     }
                 }
-                // Naive forecast: per day, the rate of the last three training months (last) or of
-                // the training weeks (spread); a month gets the months' mean itself.
+                // Naive forecast: a month gets the mean of the last three training months (a month
+                // cut by the test period's ends, its share of days); a week, the daily rate of those
+                // months (last) or of the training weeks (spread) times its days.
                 var naiveMonth: Double?
                 var naivePerDay: Double?
                 if options.holdout == .last {
@@ -180,7 +181,10 @@ public enum BacktestPipeline {
                         let values = (0..<replicates).map { r in inside.reduce(0) { $0 + simulatedValue(r, post: $1, metric) } }
                         s.actual.append(actual(period.start, period.end))
                         s.bands.append(BacktestMetrics.band(values))
-                        s.naive.append(kind == .month ? naiveMonth : naivePerDay.map { $0 * Double(period.days) })
+                        // A month cut by the test period's ends gets its share of days of the months' mean.
+                        let monthDays = Double(ObservedDate.daysIn(month: period.start.month, year: period.start.year))
+                        s.naive.append(kind == .month ? naiveMonth.map { $0 * min(1, Double(period.days) / monthDays) }
+                                                      : naivePerDay.map { $0 * Double(period.days) })
                     }
                     series.append(s)
                 }

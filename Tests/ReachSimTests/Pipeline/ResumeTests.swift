@@ -82,8 +82,8 @@ import Testing
 
     /// A stop requested before the first replicate: nothing computed, nothing written, and the
     /// exit status tells SIGINT from SIGTERM.
-    @Test(arguments: [(SIGINT, ExitStatus.interrupted), (SIGTERM, ExitStatus.terminated)])
-    func aStoppedRunWritesNothing(_ signal: Int32, _ status: ExitStatus) throws {
+    @Test(arguments: [(SIGINT, reachsim.ExitStatus.interrupted), (SIGTERM, reachsim.ExitStatus.terminated)])
+    func aStoppedRunWritesNothing(_ signal: Int32, _ status: reachsim.ExitStatus) throws {
         let w = ShardMergeTests.Workspace()
         let scenario = try w.file("repro.yaml", ReproducibilityTests.scenarioText)
         let out = w.path("out")
