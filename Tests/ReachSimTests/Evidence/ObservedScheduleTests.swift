@@ -91,6 +91,26 @@ import Testing
         #expect(last.day == 6 && last.hour == 23)
     }
 
+    /// Without `from`, week 0 starts on the local day of the first post (2 January 2024, 17:07 in
+    /// Paris); without `until`, the scenario's 10 weeks; `until` sets the weeks (rounded up) and
+    /// must not be before `from`.
+    @Test func defaultStartAndHorizon() throws {
+        let scenario = try Self.scenario(), history = try Self.history()
+        let byDefault = try ObservedSchedule.build(scenario, history: history, options: .init(clock: try PostingClock()))
+        #expect(byDefault.start == ObservedDate(year: 2024, month: 1, day: 2))
+        #expect(byDefault.weeks.count == 10 && byDefault.end == ObservedDate(year: 2024, month: 3, day: 11))
+        let until = try ObservedSchedule.build(scenario, history: history,
+                                               options: .init(until: ObservedDate(year: 2024, month: 1, day: 16)!,
+                                                              clock: try PostingClock()))
+        #expect(until.weeks.count == 3 && until.scenario.horizonWeeks == 3)
+        #expect(throws: BacktestError.self) {
+            try ObservedSchedule.build(scenario, history: history,
+                                       options: .init(from: ObservedDate(year: 2024, month: 2, day: 1)!,
+                                                      until: ObservedDate(year: 2024, month: 1, day: 1)!,
+                                                      clock: try PostingClock()))
+        }
+    }
+
     @Test func anAccountMissingFromTheScenarioIsAnErrorNamingBothLists() throws {
         let post = ObservedPost(platform: .x, account: "other", postID: "1",
                                 publishedAt: ObservedTime(secondsSinceEpoch: 1_704_100_000),
