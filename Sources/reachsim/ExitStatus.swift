@@ -23,7 +23,7 @@ enum ExitStatus: Int32, Sendable {
     static func of(_ error: Error) -> ExitStatus {
         switch error {
         case is ScenarioError, is WorldError, is EdgeListError, is ReportError, is MergeError, is ReplicateRecordsError,
-             is ResourceError, is ImportError: .badInput
+             is ResourceError, is ImportError, is BacktestError: .badInput
         case is OutputError: .cannotWrite
         case is SweepError, is ShardError: .usage
         case let e as CheckpointError: e.isUsage ? .usage : .badInput

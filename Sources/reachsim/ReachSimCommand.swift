@@ -15,7 +15,8 @@ struct ReachSimCommand: ParsableCommand {
         version: ReachSimVersion.string,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
                       MergeCommand.self, SlurmCommand.self, ValidateCommand.self, SchemaCommand.self, PresetsCommand.self,
-                      CalibrateCommand.self, CascadeCommand.self, ImportCommand.self])
+                      CalibrateCommand.self, CascadeCommand.self, ImportCommand.self,
+                      BacktestCommand.self])
 }
 
 /// Prints a library error and exits with its status: one line, no stack trace.

@@ -54,10 +54,20 @@ public struct World: Sendable {
     /// Builds the world. Throws `WorldError` when the scenario is valid on its own but does not fit
     /// its audience (more followers than users) or an edge list cannot be used.
     public static func build(_ scenario: Scenario) throws -> World {
+        let schedule = ContentSchedule.weeks(scenario, accountIndex: accountIndex(of: scenario),
+                                             migrations: migrations(of: scenario))
+        return try build(scenario, schedule: schedule)
+    }
+
+    /// Builds the world with a schedule of posts given by the caller instead of the one the plans
+    /// make (`ObservedSchedule`: the posts as they happened). `schedule` must have one `WeekPlan`
+    /// per week of `scenario.horizonWeeks`, with `World.accountIndex(of:)`'s account indices;
+    /// `build(_:)` is this with `ContentSchedule.weeks`.
+    public static func build(_ scenario: Scenario, schedule: [WeekPlan]) throws -> World {
+        precondition(schedule.count == scenario.horizonWeeks, "World.build: one WeekPlan per week of the horizon")
         let platforms = scenario.platforms
         let accountIndex = accountIndex(of: scenario)
         let migrations = migrations(of: scenario)
-        let schedule = ContentSchedule.weeks(scenario, accountIndex: accountIndex, migrations: migrations)
 
         // A growing platform's future users are in the audience from the start, inactive.
         let growth = platforms.indices.map { p in schedule.reduce(1.0) { max($0, $1.activeUsers[p]) } }
@@ -163,7 +173,7 @@ public struct World: Sendable {
 
     /// Per platform, per account of the platform: its index among all accounts (platforms in
     /// order, then their accounts).
-    static func accountIndex(of scenario: Scenario) -> [[Int]] {
+    public static func accountIndex(of scenario: Scenario) -> [[Int]] {
         var index: [[Int]] = []
         var next = 0
         for platform in scenario.platforms {

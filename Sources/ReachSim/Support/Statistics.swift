@@ -23,6 +23,21 @@ public enum Statistics {
         }
     }
 
+    /// The `probabilities` (each 0...1) quantiles of `values`, in the order given, with the same
+    /// rule as `summarize` (GSL, linear interpolation between order statistics, type 7 in
+    /// Hyndman & Fan): for sorted x₁ ≤ … ≤ xₙ, q(p) = x_k + f·(x_{k+1} − x_k) with
+    /// k + f = 1 + (n − 1)·p.
+    public static func quantiles(_ values: [Double], at probabilities: [Double]) -> [Double] {
+        precondition(!values.isEmpty, "quantiles of no values")
+        var sorted = values
+        return sorted.withUnsafeMutableBufferPointer { buf -> [Double] in
+            let n = buf.count
+            let base = buf.baseAddress!
+            gsl_sort(base, 1, n)
+            return probabilities.map { gsl_stats_quantile_from_sorted_data(base, 1, n, $0) }
+        }
+    }
+
     /// Quantile function of the standard normal distribution (GSL).
     public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
 

@@ -18,6 +18,7 @@ import Testing
         ["Calibration", "Output"],
         ["Pipeline", "Import"],
         ["Report", "Cluster"],
+        ["Evidence"],
     ]
 
     struct Source {
