@@ -44,7 +44,7 @@ public struct BacktestManifest: Encodable, Sendable {
         try c.encode(scenario, forKey: .scenario)
         try c.encode(scenarioPath, forKey: .scenarioPath)
         try c.encode(scenarioSHA256, forKey: .scenarioSHA256)
-        try c.encode(String(seed), forKey: .seed)
+        try c.encodeSeed(seed, forKey: .seed)
         try c.encode(replicates, forKey: .replicates)
         try c.encode(threads, forKey: .threads)
         try c.encode(weeks, forKey: .weeks)
