@@ -30,15 +30,24 @@ public struct AudienceSpec: Sendable {
     /// Shape k of the Gamma distribution of personal activity around the segment's mean
     /// (sessions per day); smaller is more unequal. 0.2...100, default 2 (assumption).
     public var activityShape: Double
+    /// Country whose platform use and platform sizes the presets take (`CountryProfile`), e.g.
+    /// "fr" (default in scenario files) or "us".
+    public var country: String
+    /// The people outside the catchment; nil = a closed audience (every person who can be reached
+    /// is one of the agents).
+    public var outside: OutsideSpec?
 
     public init(size: Int, scale: Int, segments: [SegmentSpec], platformUseCorrelation: Double = 0.5,
-                hourlyProfile: [Double] = HourlyProfile.default, activityShape: Double = 2) {
+                hourlyProfile: [Double] = HourlyProfile.default, activityShape: Double = 2,
+                country: String = "fr", outside: OutsideSpec? = nil) {
         self.size = size
         self.scale = scale
         self.segments = segments
         self.platformUseCorrelation = platformUseCorrelation
         self.hourlyProfile = hourlyProfile
         self.activityShape = activityShape
+        self.country = country
+        self.outside = outside
     }
 }
 
