@@ -10,6 +10,7 @@
 final class ExposureKernel: PostSampler {
     private let world: World
     private let layout: MetricLayout
+    /// The catchment's segments (the rate tables' stride).
     private let segments: Int
     private let classCount: Int
     private let accounts: AccountTimeline
@@ -17,6 +18,9 @@ final class ExposureKernel: PostSampler {
     private let migrations: MigrationDecisions
     /// Ranked feeds: who engaged recently with each account.
     let engaged: EngagedFollowers
+    /// The people outside the catchment, nil for a closed audience: out-of-network passes send
+    /// them their share of the impressions, counted without agent records.
+    let outside: OutsideAudience?
     /// Per agent: the last post seen, the class and the reach stamps (see `AgentRecords`).
     private let records: AgentRecords
     /// Serial of the post being simulated (`records.seen` compares with it).
@@ -45,7 +49,7 @@ final class ExposureKernel: PostSampler {
         self.tallies = tallies
         self.migrations = migrations
         layout = world.layout
-        segments = layout.segments
+        segments = world.scenario.audience.segments.count
         classCount = world.audience.classes.count
         records = AgentRecords(classOf: world.audience.classOf, slots: Self.stampSlots(layout))
         let agentCount = world.audience.agentCount
@@ -62,7 +66,7 @@ final class ExposureKernel: PostSampler {
         shareRate = flat(world.shareRate)
         followRate = flat(world.followRate)
         func paidTable(_ rates: (PaidPool) -> [Double]) -> UnsafeMutablePointer<Double> {
-            flat(world.paidPools.map { $0.map(rates) ?? Array(repeating: 0, count: world.layout.segments) })
+            flat(world.paidPools.map { $0.map(rates) ?? Array(repeating: 0, count: world.scenario.audience.segments.count) })
         }
         paidLike = paidTable(\.like)
         paidComment = paidTable(\.comment)
@@ -72,6 +76,7 @@ final class ExposureKernel: PostSampler {
         peerProbability = Array(repeating: 0, count: classCount)
         acceptance = Array(repeating: 1, count: classCount)
         engaged = EngagedFollowers(world: world)
+        outside = world.outside.map { OutsideAudience(pools: $0, accounts: world.accounts, platforms: world.scenario.platforms.count) }
     }
 
     deinit {
@@ -90,6 +95,7 @@ final class ExposureKernel: PostSampler {
         records.reset()
         serial = 0
         engaged.reset()
+        outside?.startReplicate()
     }
 
     /// A new post (or paid campaign): a fresh serial, so that everyone may see it once.
@@ -108,6 +114,7 @@ final class ExposureKernel: PostSampler {
     func prepareFollowerVisibility(_ post: PostContext, cadence: Double) {
         world.feeds[post.platform].followerVisibility(hour: post.hour, format: post.format, cadence: cadence,
                                                       into: &visibility)
+        outside?.prepareFollowerVisibility(post, cadence: cadence)
     }
 
     // MARK: - PostSampler
@@ -127,6 +134,7 @@ final class ExposureKernel: PostSampler {
                 }
             }
         }
+        outside?.exposeFollowers(&post, multiplier: multiplier, tallies: tallies)
     }
 
     func exposeEngagedFollowers(_ post: inout PostContext, multiplier: Double) {
@@ -179,10 +187,19 @@ final class ExposureKernel: PostSampler {
             }
         }
         post.queued = 0
+        outside?.cascade(&post, tallies: tallies)
     }
 
     func canDiscover(_ post: PostContext) -> Bool {
-        !world.audience.platformUsers[post.platform].isEmpty
+        !world.audience.platformUsers[post.platform].isEmpty || outside?.exists(post.platform) == true
+    }
+
+    /// Of `n` out-of-network impressions of the post, those that land outside the catchment
+    /// (binomial with the platform's `OutsidePools.discoveryShare`); 0 for a closed audience.
+    private func outsideShare(of n: Int, _ post: PostContext) -> Int {
+        guard let outside, n > 0, outside.exists(post.platform) else { return 0 }
+        let q = outside.pools.discoveryShare[post.platform]
+        return q >= 1 ? n : post.rng.binomial(n, q)
     }
 
     func showTestBatch(_ post: inout PostContext, size: Int) -> Int {
@@ -191,6 +208,9 @@ final class ExposureKernel: PostSampler {
         let set = accounts.followers[post.account]
         let weight = world.feeds[p].interestWeight
         let rng = post.rng
+        let outsideViews = outsideShare(of: size, post)
+        outside?.show(outsideViews, kind: .impressionsDiscovery, tallies: tallies, &post)
+        let size = users.isEmpty ? 0 : size - outsideViews
         var shown = 0, attempts = 0
         let maxAttempts = 20 * size + 100
         while shown < size && attempts < maxAttempts {
@@ -203,7 +223,7 @@ final class ExposureKernel: PostSampler {
             view(v, set: set, kind: .impressionsDiscovery, follower: false, rng: rng, &post)
             shown += 1
         }
-        return shown
+        return shown + outsideViews
     }
 
     func showDiscovery(_ post: inout PostContext, impressions: Int) {
@@ -211,9 +231,26 @@ final class ExposureKernel: PostSampler {
         let users = world.audience.platformUsers[p]
         let set = accounts.followers[post.account]
         world.feeds[p].discoveryAcceptance(hour: post.hour, into: &acceptance)
+        let weight = world.feeds[p].interestWeight
         let rng = post.rng
-        for _ in 0..<impressions {
-            let v = Int(users[rng.below(users.count)])
+        var inside = impressions
+        if let outside {
+            let landed = outsideShare(of: impressions, post)
+            inside -= landed
+            let accept = outside.discoveryAcceptance(post)
+            outside.show(accept >= 1 ? landed : rng.binomial(landed, accept), kind: .impressionsDiscovery,
+                         tallies: tallies, &post)
+        }
+        if users.isEmpty { return }
+        for _ in 0..<inside {
+            // In proportion to interest: a drawn user is kept with their segment's weight (a
+            // few redraws at most: the largest affinity is kept always).
+            var v = Int(users[rng.below(users.count)])
+            var tries = 1
+            while weight[records.cls(v)] < 1 && rng.uniform() >= weight[records.cls(v)] && tries < 20 {
+                v = Int(users[rng.below(users.count)])
+                tries += 1
+            }
             if records.seen(v) == serial || set.contains(v) || !accounts.isActive(v, p) { continue }
             // Decided once per person and post: someone offline stays offline for this post.
             let accept = acceptance[records.cls(v)]
@@ -256,6 +293,13 @@ final class ExposureKernel: PostSampler {
         }
         records.markSeen(v, serial)
         view(v, set: set, kind: .impressionsPaid, follower: set.contains(v), paid: true, rng: rng, &post)
+    }
+
+    /// `n` paid impressions of the campaign `post` on people outside the catchment (distinct
+    /// people: see `OutsideAudience`), engaging at the platform's rates × the outside's affinity
+    /// × `engagementMultiplier`.
+    func paidOutside(_ n: Int, engagementMultiplier: Double, _ post: inout PostContext) {
+        outside?.show(n, kind: .impressionsPaid, paidMultiplier: engagementMultiplier, tallies: tallies, &post)
     }
 
     // MARK: - One view

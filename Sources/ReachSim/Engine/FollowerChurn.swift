@@ -1,14 +1,21 @@
 /// End of a week: each follower of an open account leaves with the platform's churn probability
 /// per week, scaled by the account's cadence (`CadenceEffects.churn`): one binomial draw per
-/// exposure class, then uniform removals, from the account's own stream.
+/// exposure class, then uniform removals, from the account's own stream. Followers from outside
+/// the catchment leave at the same rate (`OutsideAudience.churn`), after the catchment's.
 struct FollowerChurn {
     let world: World
 
-    func apply(_ plan: WeekPlan, accounts: AccountTimeline, streams: [RandomStream], tallies: WeeklyTallies) {
+    /// The probability that a follower of account `a` leaves this week.
+    private func probability(_ a: Int, _ plan: WeekPlan) -> Double {
+        let perWeek = world.scenario.platforms[world.accounts[a].platform].churnPerWeek
+        return min(1, perWeek * CadenceEffects.churn(cadence: plan.cadence[a]))
+    }
+
+    func apply(_ plan: WeekPlan, accounts: AccountTimeline, streams: [RandomStream], tallies: WeeklyTallies,
+               outside: OutsideAudience?) {
         for (a, account) in world.accounts.enumerated() where accounts.status[a].isOpen {
             let rng = streams[a]
-            let perWeek = world.scenario.platforms[account.platform].churnPerWeek
-            let q = min(1, perWeek * CadenceEffects.churn(cadence: plan.cadence[a]))
+            let q = probability(a, plan)
             if q <= 0 { continue }
             let set = accounts.followers[a]
             for c in 0..<set.classCount {
@@ -19,5 +26,6 @@ struct FollowerChurn {
                 for _ in 0..<k { set.remove(cls: c, at: rng.below(set.count[c])) }
             }
         }
+        outside?.churn({ probability($0, plan) }, isOpen: { accounts.status[$0].isOpen }, streams: streams, tallies: tallies)
     }
 }

@@ -73,6 +73,24 @@ struct PaidPool: Sendable {
         return spec.budget(week: w, posts: plan.produced[p])
     }
 
+    /// Probability 0...1 that a paid impression lands outside the catchment: the outside's
+    /// delivery weight (its users, × its affinity for the engagement objective) over that plus
+    /// the targeted catchment's. 0 when the boost targets only local people or only followers
+    /// (the outside is the rest of the country and abroad, and starts with no followers).
+    func outsideShare(_ outside: OutsidePools?, platform p: Int, segments: [SegmentSpec], audience: Audience) -> Double {
+        guard let outside, outside.people[p] > 0, boost.audience != .followers,
+              boost.localities.contains(where: { $0 != .local }) else { return 0 }
+        let engagement = boost.objective == .engagement
+        let outsideWeight = outside.people[p] * (engagement ? outside.affinity : 1)
+        var catchmentWeight = 0.0
+        for g in 0..<(groupStart.count - 1) {
+            let members = groupStart[g + 1] - groupStart[g]
+            let s = audience.segment(of: Int(agents[groupStart[g]]))
+            catchmentWeight += Double(members) * (engagement ? segments[s].affinity : 1)
+        }
+        return outsideWeight / (outsideWeight + catchmentWeight)
+    }
+
     /// The hour whose peer visibility a campaign's sharers cascade with: the boost's `hour`, else
     /// the platform's first account's first posting hour (see `BoostSpec.hour`).
     static func cascadeHour(_ platform: PlatformSpec) -> Int {
@@ -151,15 +169,20 @@ final class PaidDelivery {
         }
     }
 
-    /// Delivers platform `p`'s budget of week `w`: calls `visit(agent)` once per impression, in
-    /// delivery order, and returns the impressions delivered (in agents). Adds the spend.
+    /// Delivers platform `p`'s budget of week `w`: calls `visit(agent)` once per impression on the
+    /// catchment, in delivery order, and returns the impressions delivered (in agents), of which
+    /// `outside` landed outside the catchment. Adds the spend. Each impression goes outside with
+    /// probability `outsideShare` (0 for a closed audience: no draw is made, so a closed audience
+    /// delivers exactly as before), and every impression goes outside once nobody in the targeted
+    /// catchment is left.
     /// `visit` must not change who is in the pool's audience before the delivery ends except by
     /// follows, which the eligibility marks made at the start ignore (targeting is set when the
     /// week's campaign starts).
     func deliver(_ pool: PaidPool, platform p: Int, week w: Int, replicate r: Int, seed: UInt64, budget: Double,
-                 scale: Int, followers: FollowerSet, visit: (Int) -> Void) -> Int {
+                 scale: Int, followers: FollowerSet, outsideShare: Double = 0,
+                 visit: (Int) -> Void) -> (delivered: Int, outside: Int) {
         let wanted = PaidPool.impressions(budget: budget, cpm: cpm[p], scale: scale)
-        if wanted == 0 || pool.agents.isEmpty { return 0 }
+        if wanted == 0 || (pool.agents.isEmpty && outsideShare <= 0) { return (0, 0) }
         let index = PaidDelivery.weekIndex(replicate: r, platform: p, week: w)
         targets.reseed(seed: seed, purpose: .paidTargets, index: index)
         engagement.reseed(seed: seed, purpose: .paidEngagement, index: index)
@@ -189,8 +212,13 @@ final class PaidDelivery {
         }
 
         let weighted = boost.objective == .engagement && pool.groupStart.count > 2
-        var delivered = 0
-        while delivered < wanted && eligible > 0 {
+        var delivered = 0, outside = 0
+        while delivered < wanted && (eligible > 0 || outsideShare > 0) {
+            if outsideShare > 0 && (eligible == 0 || targets.uniform() < outsideShare) {
+                delivered += 1
+                outside += 1
+                continue
+            }
             let v: Int
             if weighted {
                 let u = targets.uniform()
@@ -217,7 +245,7 @@ final class PaidDelivery {
             visit(v)
         }
         spend[p] += Double(delivered) * PaidPool.price(cpm: cpm[p], scale: scale)
-        return delivered
+        return (delivered, outside)
     }
 }
 
@@ -236,6 +264,7 @@ extension World {
             paidPools: scenario.platforms.enumerated().map { p, platform in
                 PaidPool(platform: platform, index: p, schedule: schedule, audience: audience,
                          segments: scenario.audience.segments, users: audience.platformUsers[p])
-            })
+            },
+            outside: outside)
     }
 }

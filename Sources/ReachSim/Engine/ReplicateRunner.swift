@@ -58,17 +58,21 @@ final class ReplicateRunner {
         var recorded = PostRecords(layout: layout, scale: world.audience.scale, out: out)
         for w in 0..<layout.weeks {
             tallies.startWeek()
+            kernel.outside?.startWeek()
             let plan = world.schedule[w]
             accounts.apply(plan, tallies: tallies)
+            if let outside = kernel.outside {
+                for a in world.accounts.indices where plan.status[a] == .closed { outside.close(a, tallies: tallies) }
+            }
             for post in plan.posts {
                 recorded.add(publish(post, plan: plan, week: w))
             }
             boost?.run(week: w, plan: plan, replicate: replicate, accounts: accounts, kernel: kernel) { recorded.add($0) }
-            churn.apply(plan, accounts: accounts, streams: streams, tallies: tallies)
+            churn.apply(plan, accounts: accounts, streams: streams, tallies: tallies, outside: kernel.outside)
             kernel.engaged.forget(week: w)
             tallies.finishWeek(w, plan: plan, accounts: world.accounts, accountIndex: world.accountIndex,
                                followers: accounts.followers, classCount: world.audience.classes.count,
-                               spend: boost?.spend, scale: world.audience.scale, into: out)
+                               spend: boost?.spend, outside: kernel.outside, scale: world.audience.scale, into: out)
             boost?.endWeek()
         }
         precondition(layout.posts == 0 || recorded.count == layout.posts, "PostCatalog must list the posts the runner simulates")

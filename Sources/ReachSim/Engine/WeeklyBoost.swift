@@ -6,12 +6,18 @@
 final class WeeklyBoost {
     private let world: World
     let delivery: PaidDelivery
+    /// Per platform: the probability that a paid impression lands outside the catchment.
+    private let outsideShare: [Double]
 
     /// Nil when no platform of the world has a paid pool.
     init?(world: World) {
         guard world.paidPools.contains(where: { $0 != nil }) else { return nil }
         self.world = world
         delivery = PaidDelivery(agentCount: world.audience.agentCount, platforms: world.scenario.platforms.count)
+        outsideShare = world.paidPools.enumerated().map { p, pool in
+            pool?.outsideShare(world.outside, platform: p, segments: world.scenario.audience.segments,
+                               audience: world.audience) ?? 0
+        }
     }
 
     func startReplicate(_ r: Int) {
@@ -36,10 +42,12 @@ final class WeeklyBoost {
             let hour = PaidPool.cascadeHour(world.scenario.platforms[p])
             var post = kernel.beginPost(account: a, format: pool.boost.format, hour: hour, week: w, rng: delivery.engagement)
             let followers = accounts.followers[a], rng = delivery.engagement
-            _ = delivery.deliver(pool, platform: p, week: w, replicate: r, seed: world.scenario.seed, budget: budget,
-                                 scale: world.audience.scale, followers: followers) { v in
+            let delivered = delivery.deliver(pool, platform: p, week: w, replicate: r, seed: world.scenario.seed,
+                                             budget: budget, scale: world.audience.scale, followers: followers,
+                                             outsideShare: outsideShare[p]) { v in
                 kernel.paidImpression(v, rng: rng, &post)
             }
+            kernel.paidOutside(delivered.outside, engagementMultiplier: pool.boost.engagementMultiplier, &post)
             kernel.cascade(&post)
             finished(post)
         }

@@ -10,10 +10,11 @@ final class WeeklyTallies {
     private let week: UnsafeMutablePointer<Double>
     /// Per account, `account × metrics + metric`.
     private let accountWeek: UnsafeMutablePointer<Double>
-    /// Reached since week 0, per platform slot × segment.
-    private var cumulative: [Int]
-    /// Reached since week 0 by each account's posts.
-    private var accountCumulative: [Int]
+    /// Reached since week 0, per platform slot × segment (the outside's slot is set at the end
+    /// of each week from `OutsideAudience`).
+    private var cumulative: [Double]
+    /// Reached since week 0 by each account's posts, in the catchment.
+    private var accountCumulative: [Double]
 
     /// Where one person's counts go: a platform × segment cell and an account's row.
     struct Cell {
@@ -99,8 +100,10 @@ final class WeeklyTallies {
     /// - Parameters:
     ///   - followers: per account, its followers by exposure class at the end of the week.
     ///   - spend: per platform, euros spent this week.
+    ///   - outside: the people outside the catchment (their segment slot's followers and reach).
     func finishWeek(_ w: Int, plan: WeekPlan, accounts: [World.Account], accountIndex: [[Int]], followers: [FollowerSet],
-                    classCount: Int, spend: [Double]?, scale: Int, into out: UnsafeMutableBufferPointer<Double>) {
+                    classCount: Int, spend: [Double]?, outside: OutsideAudience?, scale: Int,
+                    into out: UnsafeMutableBufferPointer<Double>) {
         let P = layout.platforms, S = layout.segments
         func at(_ p: Int, _ s: Int, _ metric: Metric) -> Int { index(p, s, metric) }
         for (a, account) in accounts.enumerated() {
@@ -108,8 +111,22 @@ final class WeeklyTallies {
                 week[at(account.platform, c / ActivityLevels.count, .followers)] += Double(followers[a].count[c])
             }
         }
+        if let outside {
+            let o = outside.pools.segment
+            for (a, account) in accounts.enumerated() {
+                week[at(account.platform, o, .followers)] += Double(outside.followers[a])
+            }
+            for p in 0..<P {
+                let r = outside.reach(platform: p)
+                week[at(p, o, .reach)] = r.week
+                cumulative[p * S + o] = r.total
+            }
+            let r = outside.reachAcrossPlatforms()
+            week[at(P, o, .reach)] = r.week
+            cumulative[P * S + o] = r.total
+        }
         for p in 0...P {
-            for s in 0..<S { week[at(p, s, .reachCumulative)] = Double(cumulative[p * S + s]) }
+            for s in 0..<S { week[at(p, s, .reachCumulative)] = cumulative[p * S + s] }
         }
         // Platform `all`: sums over platforms, except reach (tracked per person above).
         for s in 0..<S {
@@ -146,7 +163,13 @@ final class WeeklyTallies {
             var count = 0
             for c in 0..<classCount { count += followers[a].count[c] }
             accountWeek[base + Metric.followers.rawValue] = Double(count)
-            accountWeek[base + Metric.reachCumulative.rawValue] = Double(accountCumulative[a])
+            accountWeek[base + Metric.reachCumulative.rawValue] = accountCumulative[a]
+            if let outside {
+                let reach = outside.reach(account: a)
+                accountWeek[base + Metric.followers.rawValue] += Double(outside.followers[a])
+                accountWeek[base + Metric.reach.rawValue] += reach.week
+                accountWeek[base + Metric.reachCumulative.rawValue] += reach.total
+            }
             accountWeek[base + Metric.posts.rawValue] = Double(plan.accountProduced[a])
             accountWeek[base + Metric.hours.rawValue] = plan.accountHours[a]
             accountWeek[base + Metric.postsDropped.rawValue] = Double(plan.accountDropped[a])

@@ -31,6 +31,8 @@ public struct World: Sendable {
     let usersPerClass: [[Int]]
     /// Per platform: the paid boost's pool and rates, nil without a boost or with a budget of 0.
     let paidPools: [PaidPool?]
+    /// The people outside the catchment; nil for a closed audience.
+    let outside: OutsidePools?
 
     public var layout: MetricLayout {
         MetricLayout(scenario)
@@ -168,7 +170,9 @@ public struct World: Sendable {
             paidPools: platforms.enumerated().map { p, platform in
                 PaidPool(platform: platform, index: p, schedule: schedule, audience: audience, segments: segments,
                          users: audience.platformUsers[p])
-            })
+            },
+            outside: OutsidePools(scenario.audience.outside, scenario: scenario, audience: audience, graphs: graphs,
+                                  calendar: calendar))
     }
 
     /// Per platform, per account of the platform: its index among all accounts (platforms in

@@ -48,6 +48,10 @@ struct PostContext {
     var discoveryMultiplier = 1.0
     /// Sharers waiting for their cascade (entries of the sampler's queue).
     var queued = 0
+    /// Outside sharers waiting for their cascade (a count: the outside has no agent records).
+    var outsideQueued = 0
+    /// Views by the account's outside followers (so that a second wave shows only the others).
+    var outsideFollowerViews = 0
 
     init(account: Int, platform: Int, format: PostFormat, hour: Int, week: Int, rng: RandomStream) {
         self.account = account

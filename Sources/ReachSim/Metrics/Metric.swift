@@ -133,7 +133,7 @@ extension MetricLayout {
     /// checkpoints need it); `World.layout` must agree, which `PlanRunner` checks.
     public init(_ scenario: Scenario) {
         self.init(weeks: scenario.horizonWeeks, platforms: scenario.platforms.count,
-                  segments: scenario.audience.segments.count,
+                  segments: scenario.audience.resultSegments.count,
                   accounts: scenario.platforms.reduce(0) { $0 + $1.accounts.count }, posts: scenario.postsRecorded)
     }
 }

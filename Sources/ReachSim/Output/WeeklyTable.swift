@@ -88,6 +88,6 @@ struct RowNames {
 
     init(_ scenario: Scenario) {
         platforms = scenario.platforms.map(\.name) + ["all"]
-        segments = scenario.audience.segments.map(\.name) + ["all"]
+        segments = scenario.audience.resultSegments + ["all"]
     }
 }

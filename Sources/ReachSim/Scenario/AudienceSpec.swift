@@ -20,6 +20,12 @@ public struct AudienceSpec: Sendable {
     public var scale: Int
     /// Segments; shares sum to 1.
     public var segments: [SegmentSpec]
+
+    /// Segments of the results, in order: the catchment's, then `outside` when the audience is
+    /// open (`OutsideSpec.isOpen`); `all` follows them in every table.
+    public var resultSegments: [String] {
+        segments.map(\.name) + (outside?.isOpen == true ? [OutsideSpec.segmentName] : [])
+    }
     /// Correlation 0...1 of the latent "online" factor that makes platform use overlap beyond
     /// what segments explain (Gaussian copula with one common factor; 0 = independent within a
     /// segment). Assumption, default 0.5: TikTok and Instagram users overlap strongly.

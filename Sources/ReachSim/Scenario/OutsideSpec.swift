@@ -28,6 +28,12 @@ public struct OutsideSpec: Sendable, Equatable {
         self.sessionsPerDay = sessionsPerDay
     }
 
+    /// Whether any platform has anyone outside (the results then have an `outside` segment).
+    public var isOpen: Bool { users.contains { $0 >= 1 } }
+
+    /// Name of the outside's segment in the results.
+    public static let segmentName = "outside"
+
     /// Whether anyone is outside on platform `p`.
     public func hasOutside(_ p: Int) -> Bool { p < users.count && users[p] >= 1 }
 }

@@ -85,7 +85,7 @@ import Testing
             for w in 0..<2 {
                 var received = [Int](repeating: 0, count: n)
                 let delivered = delivery.deliver(world.paidPools[0]!, platform: 0, week: w, replicate: r, seed: s.seed,
-                                                 budget: 1_000, scale: 1, followers: followers) { received[$0] += 1 }
+                                                 budget: 1_000, scale: 1, followers: followers) { received[$0] += 1 }.delivered
                 #expect(received.max()! <= cap)
                 #expect(received.allSatisfy { $0 == cap })  // the pool is exhausted
                 #expect(delivered == cap * n)

@@ -1,0 +1,231 @@
+/// A replicate's people outside the catchment (see `OutsidePools`): they have no agent records,
+/// so their views, engagement and follows are drawn as counts and their reach is counted in
+/// closed form. Allocated once per runner; nothing is allocated per post or per view.
+///
+/// - Views: an outside viewer of a post is a distinct person (pools of millions against posts of
+///   thousands of views: the chance that two draws of one post hit the same person is
+///   views / pool, under 1 % for the presets). Likes, comments, shares and follows are binomial
+///   draws over the viewers at the platform's rates × the outside's affinity × the post's factors.
+/// - Shares: each outside sharer's followers, outside the catchment, see the share with the
+///   feed's peer visibility: Poisson(sharers × followers per person × peer visibility) views per
+///   generation, whose own sharers make the next generation.
+/// - Followers: per account, a count that sees posts like catchment followers (the feed's follower
+///   visibility for the outside's activity classes), leaves with the platform's churn and is lost
+///   when the account closes.
+/// - Reach: anonymous views land uniformly on the platform's outside pool, so m of them reach
+///   N(1 − (1 − 1/N)^m) distinct people (`OutsidePools.distinct`), this week and since week 0;
+///   the account's followers reached this week are F(1 − Π(1 − views/F)) over its posts; parts
+///   and platforms combine in product form (`OutsidePools.union`), platforms over the outside
+///   population. Outside followers were reached by the post that made them follow, so they add
+///   to weekly reach, not to reach since week 0.
+final class OutsideAudience {
+    let pools: OutsidePools
+    private let platformOf: [Int]
+    private let platformCount: Int
+    /// Anonymous (non-follower) views, per platform and per account: this week and since week 0.
+    private var platformWeek, platformTotal: [Double]
+    private var accountWeek, accountTotal: [Double]
+    /// Outside followers per account, in agents.
+    private(set) var followers: [Int]
+    /// Per account: probability that an outside follower saw none of this week's posts so far.
+    private var followersMissed: [Double]
+    /// The current post's outside-follower visibility (mean over activity levels), and a buffer.
+    private var visibility = 0.0
+    private var classBuffer: [Double]
+
+    init(pools: OutsidePools, accounts: [World.Account], platforms: Int) {
+        self.pools = pools
+        platformOf = accounts.map(\.platform)
+        platformCount = platforms
+        platformWeek = Array(repeating: 0, count: platforms)
+        platformTotal = Array(repeating: 0, count: platforms)
+        accountWeek = Array(repeating: 0, count: accounts.count)
+        accountTotal = Array(repeating: 0, count: accounts.count)
+        followers = Array(repeating: 0, count: accounts.count)
+        followersMissed = Array(repeating: 1, count: accounts.count)
+        classBuffer = Array(repeating: 0, count: ActivityLevels.count)
+    }
+
+    func startReplicate() {
+        for p in 0..<platformCount { platformTotal[p] = 0 }
+        for a in followers.indices {
+            accountTotal[a] = 0
+            followers[a] = 0
+        }
+    }
+
+    func startWeek() {
+        for p in 0..<platformCount { platformWeek[p] = 0 }
+        for a in followers.indices {
+            accountWeek[a] = 0
+            followersMissed[a] = 1
+        }
+    }
+
+    /// Whether platform `p` has anyone outside.
+    @inline(__always)
+    func exists(_ p: Int) -> Bool { pools.people[p] > 0 }
+
+    /// Sets the post's outside-follower visibility (the mean over activity levels, which are
+    /// equally likely).
+    func prepareFollowerVisibility(_ post: PostContext, cadence: Double) {
+        pools.feeds[post.platform].followerVisibility(hour: post.hour, format: post.format, cadence: cadence,
+                                                      into: &classBuffer)
+        visibility = classBuffer.reduce(0, +) / Double(classBuffer.count)
+    }
+
+    /// Mean over activity levels of the probability that an outside user drawn for discovery is
+    /// shown the post (live events need the user online).
+    func discoveryAcceptance(_ post: PostContext) -> Double {
+        pools.feeds[post.platform].discoveryAcceptance(hour: post.hour, into: &classBuffer)
+        return classBuffer.reduce(0, +) / Double(classBuffer.count)
+    }
+
+    // MARK: - Views
+
+    /// `n` people outside who do not follow the account see the post (`kind`: discovery, shares
+    /// or paid). `paidMultiplier`: the boost's engagement multiplier for paid impressions, else nil.
+    func show(_ n: Int, kind: Metric, paidMultiplier: Double? = nil, tallies: WeeklyTallies, _ post: inout PostContext) {
+        guard n > 0 else { return }
+        let p = post.platform, a = post.account
+        let views = Double(n)
+        platformWeek[p] += views
+        platformTotal[p] += views
+        accountWeek[a] += views
+        accountTotal[a] += views
+        post.nonFollowerViews += n
+        let cell = count(n, kind: kind, tallies: tallies, &post)
+        let f = post.format.index
+        let k = paidMultiplier ?? 1
+        let rng = post.rng
+        let (like, comment, share) = paidMultiplier == nil
+            ? (pools.like[p][f] * post.likeFactor, pools.comment[p][f] * post.commentFactor, pools.share[p][f] * post.shareFactor)
+            : (pools.like[p][f] * k, pools.comment[p][f] * k, pools.share[p][f] * k)
+        engage(n, like: like, comment: comment, share: share, cell: cell, tallies: tallies, &post)
+        let follows = rng.binomial(n, min(1, pools.follow[p] * k))
+        if follows > 0 {
+            followers[a] += follows
+            tallies.add(.followersGained, cell, Double(follows))
+            post.follows += follows
+        }
+    }
+
+    /// The account's outside followers who have not seen the post see it with
+    /// min(1, visibility × `multiplier`) (first and second waves).
+    func exposeFollowers(_ post: inout PostContext, multiplier: Double, tallies: WeeklyTallies) {
+        let a = post.account
+        let unseen = followers[a] - post.outsideFollowerViews
+        guard unseen > 0 else { return }
+        let n = post.rng.binomial(unseen, min(1, visibility * multiplier))
+        guard n > 0 else { return }
+        followersMissed[a] *= max(0, 1 - Double(n) / Double(followers[a]))
+        post.outsideFollowerViews += n
+        let cell = count(n, kind: .impressionsOrganic, tallies: tallies, &post)
+        let p = post.platform, f = post.format.index
+        engage(n, like: pools.like[p][f] * post.likeFactor, comment: pools.comment[p][f] * post.commentFactor,
+               share: pools.share[p][f] * post.shareFactor, cell: cell, tallies: tallies, &post)
+    }
+
+    /// The outside sharers' cascade, generation by generation (see the type's comment).
+    /// `peerVisibility`: the feed's share visibility for the outside's classes (mean).
+    func cascade(_ post: inout PostContext, tallies: WeeklyTallies) {
+        guard post.outsideQueued > 0 else { return }
+        let p = post.platform
+        pools.feeds[p].peerVisibility(hour: post.hour, into: &classBuffer)
+        let peer = classBuffer.reduce(0, +) / Double(classBuffer.count)
+        let perSharer = pools.followersPerPerson[p] * peer
+        var generations = 0
+        while post.outsideQueued > 0 && generations < 1_000 {
+            let sharers = post.outsideQueued
+            post.outsideQueued = 0
+            generations += 1
+            let views = perSharer > 0 ? post.rng.poisson(Double(sharers) * perSharer) : 0
+            show(views, kind: .impressionsShares, tallies: tallies, &post)
+        }
+        post.outsideQueued = 0
+    }
+
+    private func count(_ n: Int, kind: Metric, tallies: WeeklyTallies, _ post: inout PostContext) -> WeeklyTallies.Cell {
+        let cell = tallies.cell(platform: post.platform, segment: pools.segment, account: post.account)
+        tallies.add(kind, cell, Double(n))
+        post.views += n
+        switch kind {
+        case .impressionsOrganic: post.organicViews += n
+        case .impressionsShares: post.shareViews += n
+        case .impressionsDiscovery: post.discoveryViews += n
+        default: post.paidImpressions += n
+        }
+        return cell
+    }
+
+    private func engage(_ n: Int, like: Double, comment: Double, share: Double, cell: WeeklyTallies.Cell,
+                        tallies: WeeklyTallies, _ post: inout PostContext) {
+        let rng = post.rng
+        let likes = rng.binomial(n, min(1, like))
+        let comments = rng.binomial(n, min(1, comment))
+        let shares = rng.binomial(n, min(1, share))
+        if likes > 0 { tallies.add(.likes, cell, Double(likes)) }
+        if comments > 0 { tallies.add(.comments, cell, Double(comments)) }
+        if shares > 0 { tallies.add(.shares, cell, Double(shares)) }
+        post.likes += likes
+        post.comments += comments
+        post.shares += shares
+        post.outsideQueued += shares
+    }
+
+    // MARK: - Followers
+
+    /// End of a week: each outside follower of an open account leaves with probability `q[a]`.
+    func churn(_ q: (Int) -> Double, isOpen: (Int) -> Bool, streams: [RandomStream], tallies: WeeklyTallies) {
+        for a in followers.indices where followers[a] > 0 && isOpen(a) {
+            let k = streams[a].binomial(followers[a], min(1, q(a)))
+            if k == 0 { continue }
+            followers[a] -= k
+            tallies.add(.followersLost, tallies.cell(platform: platformOf[a], segment: pools.segment, account: a), Double(k))
+        }
+    }
+
+    /// Account `a` closed: its outside followers are lost.
+    func close(_ a: Int, tallies: WeeklyTallies) {
+        guard followers[a] > 0 else { return }
+        tallies.add(.followersLost, tallies.cell(platform: platformOf[a], segment: pools.segment, account: a),
+                    Double(followers[a]))
+        followers[a] = 0
+    }
+
+    // MARK: - Reach, in agents
+
+    /// Outside people reached on platform `p` this week and since week 0.
+    func reach(platform p: Int) -> (week: Double, total: Double) {
+        let n = pools.people[p]
+        guard n > 0 else { return (0, 0) }
+        var missed = 1 - OutsidePools.distinct(platformWeek[p], among: n) / n
+        for a in followers.indices where platformOf[a] == p { missed *= max(0, 1 - followersReached(a) / n) }
+        return (n * (1 - missed), OutsidePools.distinct(platformTotal[p], among: n))
+    }
+
+    /// Outside people reached on any platform this week and since week 0 (platforms combined in
+    /// product form over the outside population).
+    func reachAcrossPlatforms() -> (week: Double, total: Double) {
+        let n = pools.population
+        guard n > 0 else { return (0, 0) }
+        var missedWeek = 1.0, missedTotal = 1.0
+        for p in 0..<platformCount where exists(p) {
+            let r = reach(platform: p)
+            missedWeek *= max(0, 1 - r.week / n)
+            missedTotal *= max(0, 1 - r.total / n)
+        }
+        return (n * (1 - missedWeek), n * (1 - missedTotal))
+    }
+
+    /// Outside people reached by account `a`'s posts this week and since week 0.
+    func reach(account a: Int) -> (week: Double, total: Double) {
+        let n = pools.people[platformOf[a]]
+        guard n > 0 else { return (0, 0) }
+        let anonymous = OutsidePools.distinct(accountWeek[a], among: n)
+        let week = n * (1 - (1 - anonymous / n) * max(0, 1 - followersReached(a) / n))
+        return (week, OutsidePools.distinct(accountTotal[a], among: n))
+    }
+
+    private func followersReached(_ a: Int) -> Double { Double(followers[a]) * (1 - followersMissed[a]) }
+}
