@@ -66,6 +66,15 @@ extension CountryProfile {
     /// The country of a scenario that does not name one.
     public static let `default` = france
 
+    /// Sources the tables cite that ../shared/CALIBRATION.md does not list (docs/presets.md,
+    /// Countries). "sec." = read in a press summary.
+    public static let otherSources: [String] = [
+        "CRÉDOC (R. Bigot, S. Hoibian, J. Müller), « Les visites du patrimoine culturel et la question de la gratuité », report for the Ministère de la Culture (Direction générale des patrimoines), March 2016, collection des rapports n° 326: « près de quatre personnes sur dix ont visité une exposition temporaire ou un musée au cours des 12 derniers mois »",
+        "Ministère de la Culture, Pratiques culturelles des Français 2018 (9,200 people in metropolitan France), sec.: 44% of people aged 15+ visited a heritage site (museum, exhibition or historic monument) in 2018 (atrium-patrimoine.com, « Culture : le patrimoine toujours plébiscité par les Français »)",
+        "National Endowment for the Arts, U.S. Trends in Arts Attendance and Literary Reading: 2002-2017 (Survey of Public Participation in the Arts 2017, adults 18+): 23.7% visited an art museum or gallery in the last 12 months (24% in the American Academy of Arts and Sciences' Humanities Indicators)",
+        "INSEE, bilan démographique 2024 (Jan 2025, AFP, sec.): 68,606,000 inhabitants in France on 1 January 2025",
+    ]
+
     /// The country with code `code` (lower case), nil when unknown.
     public static func named(_ code: String) -> CountryProfile? { all.first { $0.code == code } }
 
@@ -98,7 +107,7 @@ extension CountryProfile {
             "facebook": CountryPlatform(
                 users: 40_000_000, useByAge: ages(0.30, 0.45, 0.70, 0.72, 0.55),
                 usersSource: "Facebook: 40M monthly users in France (early 2021); Arcom (Nov 2024, sec.): about 50M monthly visitors, not all users (range 40M-50M)",
-                useSource: "18-24: 41% daily of 15-24 (Médiamétrie, L'Année Internet 2023) and 38% of 16-25 (Diplomeo 2025), monthly slightly higher; 25-34, 35-54: 60% daily of 25-49 (Médiamétrie 2020, sec.), monthly higher; 55+: 38% daily of 50+ (Médiamétrie 2020, sec.), monthly higher; 13-17: assumption (range 0.2-0.4)"),
+                useSource: "18-24: 41% daily of 15-24 (Médiamétrie, L'Année Internet 2023) and 38% of 16-25 (Diplomeo 2025), monthly slightly higher; 25-34, 35-54: 60% daily of 25-49 (2020; Europe 1, sec.), monthly higher; 55+: 38% daily of 50+ (2020; Europe 1, sec.), monthly higher; 13-17: assumption (range 0.2-0.4)"),
             "instagram": CountryPlatform(
                 users: 40_000_000, useByAge: ages(0.70, 0.76, 0.60, 0.40, 0.18),
                 usersSource: "over 40M monthly visitors (Arcom, Nov 2024, sec.); 20M daily users (Médiamétrie 2023); range 33M-40M: 60.3% of internet users 16-64 (\(dataReportal2024))",
@@ -149,7 +158,7 @@ extension CountryProfile {
         outsideSessionsPerDay: outsideSessionsPerDay,
         sources: [
             "internet_users": "derived: 68.6M inhabitants on 1 Jan 2025 (INSEE) × about 85% aged 13+ × 95% online (DataReportal Digital 2025: 63.4M internet users); assumption range 52M-58M",
-            "culture_share": "nearly 4 in 10 people visited a museum or a temporary exhibition in the last 12 months (CRÉDOC for the Ministère de la Culture, DGP, 2016); 44% of people aged 15+ visited a museum, an exhibition or a historic monument in 2018 (Pratiques culturelles des Français 2018); range 0.3-0.45",
+            "culture_share": "nearly 4 in 10 people visited a museum or a temporary exhibition in the last 12 months (CRÉDOC for the Ministère de la Culture, DGP, 2016); 44% of people aged 15+ visited a museum, an exhibition or a historic monument in 2018 (Ministère de la Culture, Pratiques culturelles des Français 2018, sec.); range 0.3-0.45",
             "outside.affinity": outsideAffinitySource,
             "outside.sessions_per_day": outsideSessionsSource,
         ])

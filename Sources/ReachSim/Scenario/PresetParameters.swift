@@ -250,9 +250,12 @@ public enum PresetParameters {
         preset's own, the United States' figures) and that sizes the people outside the catchment
         (`audience.outside`, docs/scenario-format.md): per platform, monthly users × culture share −
         the catchment's users of the platform. Use is the probability that a person of the age band
-        uses the platform in a month. "sec." = a press summary of the source (../shared/CALIBRATION.md).
+        uses the platform in a month. "sec." = a press summary of the source. Sources are in
+        ../shared/CALIBRATION.md ("France: platform use ...", Pew in "Platform migration"), except:
+
 
         """
+        for source in CountryProfile.otherSources { out += "- \(source)\n" }
         for c in CountryProfile.all {
             out += "\n### `\(c.code)`: \(c.name)\(c.code == CountryProfile.default.code ? " (default)" : "")\n\n"
             out += "| figure | value | unit | source |\n|---|---|---|---|\n"
