@@ -48,6 +48,23 @@ import Testing
         #expect(fr.cultureShare == 0.40 && fr.source(of: "culture_share").contains("Ministère de la Culture"))
     }
 
+    /// Derived totals match the derivation their source states (within rounding).
+    @Test func derivedUsersFollowTheirStatedFormula() throws {
+        let fr = CountryProfile.france
+        for (name, share) in [("snapchat", 0.432), ("pinterest", 0.281)] {
+            let users = try #require(fr.platform(name)?.users)
+            #expect(abs(users - share * fr.internetUsers13plus) / users < 0.01, "\(name)")
+        }
+        // United States: Pew's share of adults × 262M + the 13-17 use × 21M teenagers.
+        let us = CountryProfile.unitedStates
+        for (name, adults) in [("facebook", 0.71), ("instagram", 0.50), ("x", 0.21), ("threads", 0.08),
+                               ("bluesky", 0.04), ("tiktok", 0.37), ("youtube", 0.84)] {
+            let p = try #require(us.platform(name))
+            let expected = adults * 262e6 + p.useByAge[.age13to17]! * 21e6
+            #expect(abs(p.users - expected) / expected < 0.01, "\(name): \(p.users) vs \(expected)")
+        }
+    }
+
     /// The presets' use by age moved to `CountryProfile.unitedStates`, with the same numbers and
     /// sources (Pew), and is the presets' fallback.
     @Test func presetsUseTheUnitedStatesTable() throws {
