@@ -4,7 +4,8 @@
 /// account (`OutsideAudience`, docs/model.md "The people outside the catchment").
 ///
 /// Sizes come from `CountryProfile` (users of each platform in the country × the share interested
-/// in culture, minus the catchment's own users); a scenario can override each (`audience.outside`).
+/// in culture, minus the catchment's own users: `OutsideSpec.resolve`, OutsideResolution.swift); a
+/// scenario can override each (`audience.outside`, docs/scenario-format.md "The outside").
 public struct OutsideSpec: Sendable, Equatable {
     /// People, per platform (aligned with `Scenario.platforms`), outside the catchment who use the
     /// platform and could be shown a cultural institution's posts, ≥ 0. 0: the platform has no

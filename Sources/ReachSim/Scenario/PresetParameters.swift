@@ -115,8 +115,20 @@ public enum PresetParameters {
         return PostFormat.allCases.map { "\($0.rawValue) \(number(t[$0]))" }.joined(separator: ", ")
     }
 
-    /// The values of a preset, keyed like `definitions`.
-    static func values(_ p: PlatformPreset) -> [(String, String)] {
+    /// "13-17 0.32, 18-24 0.67, ...".
+    static func agesText(_ use: [AgeBand: Double]) -> String {
+        AgeBand.allCases.map { "\($0.rawValue) \(number(use[$0] ?? 0))" }.joined(separator: ", ")
+    }
+
+    /// The use by age a scenario in `country` gives segments for preset `p`, with its source: the
+    /// country's, else the preset's own.
+    static func use(_ p: PlatformPreset, in country: CountryProfile) -> (value: String, source: String) {
+        if let c = country.platform(p.name) { return (agesText(c.useByAge), "\(country.name): \(c.useSource)") }
+        return (agesText(p.useByAge), p.source(of: "use_by_age"))
+    }
+
+    /// The values of a preset, keyed like `definitions`; `use_by_age` is `country`'s.
+    static func values(_ p: PlatformPreset, country: CountryProfile = .default) -> [(String, String)] {
         var v: [(String, String)] = [("feed.model", p.feed.name)]
         switch p.feed {
         case .ranked(let r):
@@ -155,7 +167,7 @@ public enum PresetParameters {
               ("churn_per_week", number(p.churnPerWeek)),
               ("out_of_network_share", p.outOfNetworkShare.map(number) ?? "not published"),
               ("graph", graphText(p.graph)),
-              ("use_by_age", AgeBand.allCases.map { "\($0.rawValue) \(number(p.useByAge[$0] ?? 0))" }.joined(separator: ", ")),
+              ("use_by_age", use(p, in: country).value),
               ("production_hours", formats(p.productionHours))]
         if let ad = p.adMarket {
             v += [("ad_market.cpm_low", number(ad.cpmLow)), ("ad_market.cpm_high", number(ad.cpmHigh)),
@@ -177,10 +189,12 @@ public enum PresetParameters {
         }
     }
 
-    /// Every parameter of `preset` with its definition and source.
-    public static func parameters(of preset: PlatformPreset) -> [PresetParameter] {
-        values(preset).map { key, value in
-            PresetParameter(definition: definition(key), value: value, source: preset.source(of: key))
+    /// Every parameter of `preset` with its definition and source; `use_by_age` is that of
+    /// `country` (the default country when not given).
+    public static func parameters(of preset: PlatformPreset, country: CountryProfile = .default) -> [PresetParameter] {
+        values(preset, country: country).map { key, value in
+            let source = key == "use_by_age" ? use(preset, in: country).source : preset.source(of: key)
+            return PresetParameter(definition: definition(key), value: value, source: source)
         }
     }
 
@@ -194,10 +208,11 @@ public enum PresetParameters {
         }.joined(separator: "\n")
     }
 
-    /// `reachsim presets show NAME`: every parameter with unit, range and source.
-    public static func show(_ p: PlatformPreset) -> String {
-        var lines = ["\(p.name): \(p.title)"]
-        let params = parameters(of: p)
+    /// `reachsim presets show NAME [--country CODE]`: every parameter with unit, range and
+    /// source; `use_by_age` is `country`'s, followed by the platform's monthly users there.
+    public static func show(_ p: PlatformPreset, country: CountryProfile = .default) -> String {
+        var lines = ["\(p.name): \(p.title) (use by age and users: \(country.name), --country \(country.code))"]
+        let params = parameters(of: p, country: country)
         let width = params.map(\.key.count).max() ?? 0
         for q in params {
             let pad = String(repeating: " ", count: width - q.key.count)
@@ -205,7 +220,61 @@ public enum PresetParameters {
             lines.append("  \(q.key)\(pad)  \(q.value)  (\(q.definition.unit)\(range))")
             lines.append("  \(String(repeating: " ", count: width))  source: \(q.source)")
         }
+        let pad = String(repeating: " ", count: max(0, width - "users".count))
+        if let c = country.platform(p.name) {
+            lines.append("  users\(pad)  \(number(c.users))  (people, monthly, in \(country.name))")
+            lines.append("  \(String(repeating: " ", count: width))  source: \(c.usersSource)")
+        } else {
+            lines.append("  users\(pad)  no figure for \(country.name): no outside audience on this platform")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// `reachsim presets countries`: one line per country.
+    public static func countries() -> String {
+        CountryProfile.all.map { c in
+            "\(c.code)  \(c.name): \(number(c.internetUsers13plus)) internet users 13+, culture share "
+                + "\(number(c.cultureShare)), \(c.platforms.count) platforms"
+                + (c.code == CountryProfile.default.code ? " (default)" : "")
+        }.joined(separator: "\n")
+    }
+
+    /// The "Countries" section of docs/presets.md: each country's figures and sources.
+    static func countriesMarkdown() -> String {
+        var out = """
+
+        ## Countries
+
+        `audience.country` (default `\(CountryProfile.default.code)`) picks the table segments take their
+        default platform use from (`use_by_age`; a platform the country lacks falls back to the
+        preset's own, the United States' figures) and that sizes the people outside the catchment
+        (`audience.outside`, docs/scenario-format.md): per platform, monthly users × culture share −
+        the catchment's users of the platform. Use is the probability that a person of the age band
+        uses the platform in a month. "sec." = a press summary of the source. Sources are in
+        ../shared/CALIBRATION.md ("France: platform use ...", Pew in "Platform migration"), except:
+
+
+        """
+        for source in CountryProfile.otherSources { out += "- \(source)\n" }
+        for c in CountryProfile.all {
+            out += "\n### `\(c.code)`: \(c.name)\(c.code == CountryProfile.default.code ? " (default)" : "")\n\n"
+            out += "| figure | value | unit | source |\n|---|---|---|---|\n"
+            out += "| internet users aged 13+ | \(number(c.internetUsers13plus)) | people | \(c.source(of: "internet_users")) |\n"
+            out += "| `outside.culture_share` | \(number(c.cultureShare)) | share of people, 0...1 | \(c.source(of: "culture_share")) |\n"
+            out += "| `outside.affinity` | \(number(c.outsideAffinity)) | × the catchment's average affinity, 0...10 | \(c.source(of: "outside.affinity")) |\n"
+            out += "| `outside.sessions_per_day` | \(number(c.outsideSessionsPerDay)) | sessions per day, 0.01...100 | \(c.source(of: "outside.sessions_per_day")) |\n"
+            out += "\n| platform | monthly users (people) | "
+                + AgeBand.allCases.map(\.rawValue).joined(separator: " | ")
+                + " | source of users | source of use by age |\n|---|---|"
+                + String(repeating: "---|", count: AgeBand.allCases.count) + "---|---|\n"
+            for preset in PlatformPreset.all {
+                guard let p = c.platform(preset.name) else { continue }
+                out += "| `\(preset.name)` | \(number(p.users)) | "
+                    + AgeBand.allCases.map { number(p.useByAge[$0] ?? 0) }.joined(separator: " | ")
+                    + " | \(p.usersSource) | \(p.useSource) |\n"
+            }
+        }
+        return out
     }
 
     /// docs/presets.md, generated (`swift run reachsim presets markdown > docs/presets.md`).
@@ -221,6 +290,8 @@ public enum PresetParameters {
         (`platforms.NAME.feed.KEY`, `engagement.KEY`, ...). "calibrated" marks a number chosen so
         that `reachsim calibrate` reproduces a published figure (see docs/calibration.md). Sources are
         listed in ../shared/CALIBRATION.md. Prices are converted at 1 USD = 0.92 EUR (assumption).
+        Platform use by age and platform sizes depend on the scenario's country (`audience.country`,
+        default `fr`): see "Countries" at the end.
 
         | preset | feed model | ad market | title |
         |---|---|---|---|
@@ -234,9 +305,18 @@ public enum PresetParameters {
             out += "\n## \(p.name): \(p.title)\n\n| parameter | value | unit | range | source |\n|---|---|---|---|---|\n"
             for q in parameters(of: p) {
                 let range = q.definition.range == 0...0 ? "" : q.definition.rangeText
-                out += "| `\(q.key)` | \(q.value) | \(q.definition.unit) | \(range) | \(q.source) |\n"
+                guard q.key == "use_by_age" else {
+                    out += "| `\(q.key)` | \(q.value) | \(q.definition.unit) | \(range) | \(q.source) |\n"
+                    continue
+                }
+                // One row per country: segments take the scenario country's use.
+                for c in CountryProfile.all {
+                    let u = use(p, in: c)
+                    out += "| `\(q.key)` (\(c.code)) | \(u.value) | \(q.definition.unit) | \(range) | \(u.source) |\n"
+                }
             }
         }
+        out += countriesMarkdown()
         return out
     }
 }

@@ -12,7 +12,9 @@ public struct PlatformPreset: Sendable {
     public let churnPerWeek: Double
     public let graph: GraphSpec
     public let productionHours: FormatTable<Double>
-    /// Probability 0...1 that a person of each age band uses the platform.
+    /// Probability 0...1 that a person of each age band uses the platform: the United States'
+    /// figures (`CountryProfile`) for a preset, used only when the scenario's country has no
+    /// figure for the platform (`CountryProfile.use(of:age:)` comes first).
     public let useByAge: [AgeBand: Double]
     /// Share 0...1 of an account's views that come from people who do not follow it, as published
     /// (descriptive: the feed model produces it; `reachsim calibrate` checks it where published).
@@ -103,8 +105,12 @@ extension PlatformPreset {
         FormatTable { imageRate * formatEngagementShape[$0] }
     }
 
-    static func ages(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double) -> [AgeBand: Double] {
-        [.age13to17: a, .age18to24: b, .age25to34: c, .age35to54: d, .age55plus: e]
+    /// A preset's own use by age is the United States' (Pew figures, with their sources in
+    /// `CountryProfile`): the fallback for a scenario whose country lacks the platform. Segments
+    /// take the scenario country's use first (`ScenarioLoader`).
+    static func usUse(_ name: String) -> [AgeBand: Double] {
+        guard let p = CountryProfile.unitedStates.platform(name) else { fatalError("no US use for preset '\(name)'") }
+        return p.useByAge
     }
 
     /// Meta's ad market (Facebook, Instagram, Threads): CPM $6-15 (aggregators, low confidence),
@@ -133,7 +139,7 @@ extension PlatformPreset {
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.5),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.32, 0.67, 0.75, 0.75, 0.62),
+        useByAge: usUse("facebook"),
         outOfNetworkShare: nil,
         adMarket: metaAds,
         sources: metaAdSources.merging([
@@ -143,7 +149,6 @@ extension PlatformPreset {
             "feed.format_multiplier": "assumption; direction from the seed workshop (short video and live favoured)",
             "feed.reels": "assumption: Facebook Reels tested on non-followers in batches like TikTok (the TikTok batch folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
             "engagement": "image: calibrated, 0.06% of followers engage per post (Rival IQ 2022) at 5.5% reach; split like/comment/share and other formats (× format shape): assumption",
-            "use_by_age": "71% of US adults (Pew 2025); split by age band: assumption",
             "production_hours": productionSource,
         ]) { a, _ in a })
 
@@ -163,7 +168,7 @@ extension PlatformPreset {
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 25, exponent: 2.3, homophily: 0.6),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.59, 0.78, 0.60, 0.45, 0.20),
+        useByAge: usUse("instagram"),
         outOfNetworkShare: nil,
         adMarket: metaAds,
         sources: metaAdSources.merging([
@@ -171,7 +176,6 @@ extension PlatformPreset {
             "feed": "ranked separately for Feed, Stories, Explore, Reels; weighs time spent, comment, like, share, profile tap (Mosseri 2023, qualitative); values: assumption",
             "feed.reels": "assumption: Reels ranked separately (Mosseri 2023) and tested on non-followers in batches like TikTok (folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
             "engagement": "image: calibrated, 0.47% of followers engage per post (Rival IQ 2022) at 13.5% reach; split and other formats (× format shape): assumption",
-            "use_by_age": "18-29 78%, 65+ 15% (Pew 2023); other bands interpolated: assumption",
             "production_hours": productionSource,
         ]) { a, _ in a })
 
@@ -189,7 +193,7 @@ extension PlatformPreset {
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 30, exponent: 2.2, homophily: 0.4),
         productionHours: formats(text: 0.2, image: 0.4, carousel: 0.8, shortVideo: 1.5, longVideo: 4.0, live: 3.0, story: 0.2),
-        useByAge: ages(0.20, 0.42, 0.27, 0.20, 0.10),
+        useByAge: usUse("x"),
         outOfNetworkShare: 0.5,
         adMarket: AdMarket(cpmLow: 4 * AdMarket.eurosPerDollar, cpmHigh: 9 * AdMarket.eurosPerDollar,
                            minimumDailyBudget: 1, frequencyCapPerWeek: 3),
@@ -202,7 +206,6 @@ extension PlatformPreset {
             "feed.discovery_per_engagement": "calibrated so that ~50% of views are out of network (For You: ~50% in-network candidates, twitter/the-algorithm 2023)",
             "out_of_network_share": "~50% of For You candidates out of network (twitter/the-algorithm, 2023)",
             "engagement": "image: calibrated, 0.035% of followers engage per post (Rival IQ 2022); split and other formats (× format shape): assumption",
-            "use_by_age": "21% of US adults (Pew 2025); split by age band: assumption",
             "ad_market.cpm_low": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
             "ad_market.cpm_high": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
             "production_hours": productionSource,
@@ -222,12 +225,11 @@ extension PlatformPreset {
         churnPerWeek: 0.004,
         graph: .chungLu(meanDegree: 20, exponent: 2.3, homophily: 0.4),
         productionHours: formats(text: 0.2, image: 0.4, carousel: 0.8, shortVideo: 1.5, longVideo: 4.0, live: 3.0, story: 0.2),
-        useByAge: ages(0.06, 0.15, 0.12, 0.08, 0.03),
+        useByAge: usUse("threads"),
         outOfNetworkShare: nil,
         adMarket: metaAds,
         sources: metaAdSources.merging([
             "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); every parameter: assumption",
-            "use_by_age": "8% of US adults (Pew 2025); split by age band: assumption",
             "churn_per_week": "assumption; the 2023 surge was transient (Jeong et al. 2023-24, qualitative)",
             "production_hours": productionSource,
         ]) { a, _ in a })
@@ -246,7 +248,7 @@ extension PlatformPreset {
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 25, exponent: 2.4, homophily: 0.5),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.0, 0.20, 0.35, 0.30, 0.15),
+        useByAge: usUse("linkedin"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 30 * AdMarket.eurosPerDollar, cpmHigh: 60 * AdMarket.eurosPerDollar,
                            minimumDailyBudget: 10, frequencyCapPerWeek: 3),
@@ -255,7 +257,6 @@ extension PlatformPreset {
             "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); other feed parameters: assumption",
             "ad_market.cpm_low": "LinkedIn CPM $30-60 (aggregators, low confidence), at 0.92 €/$",
             "ad_market.cpm_high": "LinkedIn CPM $30-60 (aggregators, low confidence), at 0.92 €/$",
-            "use_by_age": "assumption (no LinkedIn figure in CALIBRATION.md; LinkedIn requires age 16+)",
             "production_hours": productionSource,
         ])
 
@@ -266,14 +267,13 @@ extension PlatformPreset {
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 10, reciprocity: 0.3, homophily: 0.6),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.01, 0.03, 0.03, 0.02, 0.01),
+        useByAge: usUse("mastodon"),
         outOfNetworkShare: 0,
         adMarket: nil,
         sources: [
             "feed.model": "reverse-chronological home timeline, no ranking; reach through followers and boosts only (Mastodon documentation)",
             "out_of_network_share": "no out-of-network reach except through boosts (Mastodon documentation)",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012); value: assumption",
-            "use_by_age": "fediverse ~1.5M monthly actives mid 2023 (low-medium); by age band: assumption",
             "ad_market": "none: Mastodon has no ad market",
             "production_hours": productionSource,
         ])
@@ -285,14 +285,13 @@ extension PlatformPreset {
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 15, reciprocity: 0.3, homophily: 0.5),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.02, 0.07, 0.07, 0.04, 0.02),
+        useByAge: usUse("bluesky"),
         outOfNetworkShare: 0,
         adMarket: nil,
         sources: [
             "feed.model": "default Following timeline is chronological (Balduf et al., ICWSM 2025)",
             "out_of_network_share": "Following feed: followers and reposts only (Balduf et al., ICWSM 2025)",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012); value: assumption",
-            "use_by_age": "4% of US adults (Pew 2025); split by age band: assumption",
             "ad_market": "none: Bluesky has no ad market",
             "production_hours": productionSource,
         ])
@@ -309,7 +308,7 @@ extension PlatformPreset {
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 20, exponent: 2.2, homophily: 0.5),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.63, 0.62, 0.45, 0.33, 0.10),
+        useByAge: usUse("tiktok"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 3 * AdMarket.eurosPerDollar, cpmHigh: 20 * AdMarket.eurosPerDollar,
                            minimumDailyBudget: 20 * AdMarket.eurosPerDollar, frequencyCapPerWeek: 3),
@@ -322,7 +321,6 @@ extension PlatformPreset {
             "feed.quality_spread": "assumption: posts differ in quality (lognormal σ 0.5), so expansion depends on the post",
             "engagement": "short video: 4.14% of views engage (Rival IQ 2023, per view); split and other formats (format shape): assumption",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
-            "use_by_age": "18-29 62%, 65+ 10% (Pew 2023); 37% of US adults (Pew 2025); other bands: assumption",
             "ad_market.cpm_low": "TikTok CPM $3-20 (aggregators, low confidence), at 0.92 €/$",
             "ad_market.cpm_high": "TikTok CPM $3-20 (aggregators, low confidence), at 0.92 €/$",
             "ad_market.minimum_daily_budget": "TikTok minimum $20 a day per ad group (CALIBRATION.md), at 0.92 €/$",
@@ -341,12 +339,11 @@ extension PlatformPreset {
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 15, exponent: 2.3, homophily: 0.5),
         productionHours: formats(text: 0.25, image: 0.5, carousel: 1.0, shortVideo: 1.5, longVideo: 8.0, live: 6.0, story: 0.25),
-        useByAge: ages(0.90, 0.93, 0.88, 0.83, 0.60),
+        useByAge: usUse("youtube"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 4, cpmHigh: 10, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
         sources: [
             "feed.model": "interest graph: YouTube Shorts distributed like TikTok (issue 3, MODEL.md); parameters: assumption",
-            "use_by_age": "84% of US adults (Pew 2025); 18-29 93%, 65+ 60% (Pew 2023); other bands: assumption",
             "production_hours.short_video": "≈ 1.5 h before editing, like a TikTok video (seed workshop)",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
             "ad_market": "assumption (no YouTube figure in CALIBRATION.md)",
@@ -359,7 +356,7 @@ extension PlatformPreset {
         churnPerWeek: 0.002,
         graph: .none,
         productionHours: formats(text: 0.25, image: 0.5, carousel: 1.0, shortVideo: 1.5, longVideo: 6.0, live: 16.0, story: 0.25),
-        useByAge: ages(0.25, 0.20, 0.12, 0.05, 0.01),
+        useByAge: usUse("twitch"),
         outOfNetworkShare: nil,
         adMarket: nil,
         sources: [
@@ -381,7 +378,7 @@ extension PlatformPreset {
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.7),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.60, 0.55, 0.30, 0.15, 0.04),
+        useByAge: usUse("snapchat"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 3, cpmHigh: 8, minimumDailyBudget: 5, frequencyCapPerWeek: 3),
         sources: [
@@ -401,7 +398,7 @@ extension PlatformPreset {
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 15, exponent: 2.5, homophily: 0.6),
         productionHours: defaultProductionHours,
-        useByAge: ages(0.30, 0.35, 0.35, 0.35, 0.25),
+        useByAge: usUse("pinterest"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 2, cpmHigh: 5, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
         sources: [

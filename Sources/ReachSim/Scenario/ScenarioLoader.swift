@@ -45,7 +45,8 @@ public enum ScenarioLoader {
         }
 
         let audienceNode = try doc.require("audience")
-        let audience = try decodeAudience(audienceNode, platformNames: platforms.map(\.name), presets: presets)
+        let audience = try decodeAudience(audienceNode, platformNames: platforms.map(\.name), presets: presets,
+                                          presetNames: platforms.map(\.preset))
 
         // Boosts last: they target segments by name and need the horizon.
         for (p, entry) in platformMap.entries.enumerated() {
@@ -111,11 +112,21 @@ public enum ScenarioLoader {
 
     // MARK: - Audience
 
-    static func decodeAudience(_ node: YAMLValue, platformNames: [String], presets: [PlatformPreset]) throws -> AudienceSpec {
-        let m = try node.mapping(allowedKeys: ["size", "scale", "platform_use_correlation", "hourly_profile",
-                                               "activity_shape", "segments"])
+    static let audienceKeys = ["size", "scale", "country", "outside", "platform_use_correlation", "hourly_profile",
+                               "activity_shape", "segments"]
+    static let outsideKeys = ["culture_share", "affinity", "sessions_per_day", "population", "users"]
+    /// Upper bound of a count of people in `audience.outside` (more than the world's population).
+    static let maxPeople = 10_000_000_000.0
+
+    static func decodeAudience(_ node: YAMLValue, platformNames: [String], presets: [PlatformPreset],
+                               presetNames: [String?]) throws -> AudienceSpec {
+        let m = try node.mapping(allowedKeys: audienceKeys)
         let size = try m.require("size").int(in: 1...50_000_000)
         let scale = try m.value("scale")?.int(in: 1...1_000_000) ?? 1
+        let country = try m.value("country").map(decodeCountry) ?? CountryProfile.default
+        // Absent: the outside is on with the country's defaults; `none`: a closed audience (nil).
+        var outsideOverrides: OutsideOverrides? = OutsideOverrides()
+        if let o = m.value("outside") { outsideOverrides = try decodeOutside(o, platformNames: platformNames) }
         let rho = try m.value("platform_use_correlation")?.double(in: 0...0.99) ?? 0.5
         let shape = try m.value("activity_shape")?.double(in: 0.2...100) ?? 2
         var profile = HourlyProfile.default
@@ -138,7 +149,8 @@ public enum ScenarioLoader {
             }
             seen[name] = try s.require("name").line
             let age = try s.require("age").choice(AgeBand.self)
-            var use = presets.map { $0.useByAge[age] ?? 0 }
+            // The country's use of the platform's preset first, the preset's own (US) for the rest.
+            var use = presets.map { country.use(of: $0.name, age: age) ?? $0.useByAge[age] ?? 0 }
             if let usesNode = s.value("uses") {
                 let uses = try usesNode.mapping(allowedKeys: platformNames)
                 for entry in uses.entries {
@@ -158,8 +170,45 @@ public enum ScenarioLoader {
         guard abs(total - 1) < 1e-6 else {
             throw segNode.error("segment shares must sum to 1, they sum to \(total)")
         }
+        let outside = outsideOverrides.map {
+            OutsideSpec.resolve(country: country, platformNames: platformNames, presetNames: presetNames,
+                                size: size, scale: scale, segments: segments, overrides: $0)
+        }
         return AudienceSpec(size: size, scale: scale, segments: segments, platformUseCorrelation: rho,
-                            hourlyProfile: profile, activityShape: shape)
+                            hourlyProfile: profile, activityShape: shape, country: country.code, outside: outside)
+    }
+
+    /// `audience.country`: a code of `CountryProfile.all`.
+    static func decodeCountry(_ node: YAMLValue) throws -> CountryProfile {
+        let code = try node.string()
+        if let found = CountryProfile.named(code) { return found }
+        let codes = CountryProfile.all.map(\.code)
+        let hint = nearest(code, among: codes).map { "did you mean '\($0)'? " } ?? ""
+        throw node.error("unknown country '\(code)'; \(hint)known countries: \(codes.joined(separator: ", "))")
+    }
+
+    /// `audience.outside`: `none` (a closed audience: nil) or a mapping of overrides (`OutsideOverrides`).
+    static func decodeOutside(_ node: YAMLValue, platformNames: [String]) throws -> OutsideOverrides? {
+        guard node.kind == .mapping else {
+            let text = try node.string()
+            guard text == "none" else {
+                throw node.error("expected 'none' (a closed audience) or a mapping {\(outsideKeys.joined(separator: ", "))}, "
+                                 + "found \(node.found)")
+            }
+            return nil
+        }
+        let m = try node.mapping(allowedKeys: outsideKeys)
+        var o = OutsideOverrides()
+        o.cultureShare = try m.value("culture_share")?.double(in: 0...1, unit: "share of people")
+        o.affinity = try m.value("affinity")?.double(in: 0...10, unit: "× the catchment's average affinity")
+        o.sessionsPerDay = try m.value("sessions_per_day")?.double(in: 0.01...100, unit: "sessions per day")
+        o.population = try m.value("population")?.double(in: 0...maxPeople, unit: "people")
+        if let u = m.value("users") {
+            for entry in try u.mapping(allowedKeys: platformNames).entries {
+                o.users[entry.key] = try entry.value.double(in: 0...maxPeople, unit: "people")
+            }
+        }
+        return o
     }
 
     // MARK: - Platforms

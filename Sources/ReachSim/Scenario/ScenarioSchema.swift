@@ -55,12 +55,31 @@ public enum ScenarioSchema {
     static let audience = SchemaNode.object("The synthetic population: `size` agents, each standing for `scale` people.", [
         .init("size", .integer(1...50_000_000, "Agents generated."), required: true),
         .init("scale", .integer(1...1_000_000, "People per agent.", default: 1)),
+        .init("country", .choice(CountryProfile.all.map(\.code),
+                                 "Country whose platform use by age and platform sizes apply (docs/presets.md, Countries).",
+                                 default: CountryProfile.default.code)),
+        .init("outside", outside),
         .init("platform_use_correlation", .number(0...0.99, "Overlap of platform use beyond segments.", default: 0.5)),
         .init("hourly_profile", .list(.number(0...1_000_000, "Relative sessions in this hour."), count: 24...24,
                                       "24 weights: sessions by local hour, 0 to 23 (at least one above 0).")),
         .init("activity_shape", .number(0.2...100, "Gamma shape of personal activity.", default: 2)),
         .init("segments", .list(segment, count: 1...64, "1 to 64 segments whose shares sum to 1."), required: true),
     ])
+
+    /// `audience.outside`: `none` or overrides of the country's defaults (`OutsideSpec.resolve`).
+    static let outside = SchemaNode.anyOf([
+        .choice(["none"], "A closed audience: nobody outside the catchment can be reached."),
+        .object("Overrides of the country's defaults.", [
+            .init("culture_share", .number(0...1, "Share of the country's platform users interested in culture (default: the country's).")),
+            .init("affinity", .number(0...10, "Interest of an outside person, × the catchment's average (default 0.25).")),
+            .init("sessions_per_day", .number(0.01...100, "App sessions per day of an outside user (default 5).")),
+            .init("population", .number(0...ScenarioLoader.maxPeople,
+                                        "People outside the catchment across all platforms (default: internet users 13+ × culture_share − audience.size × scale).")),
+            .init("users", SchemaNode(.names(value: .number(0...ScenarioLoader.maxPeople, "People outside the catchment who use the platform."),
+                                             pattern: nil, count: nil),
+                                      "By platform name: replaces the computed size (country users × culture_share − catchment users).")),
+        ]),
+    ], "People outside the catchment (default: on, with the country's figures).")
 
     static let segment = SchemaNode.object("A group of people with the same age band, locality and habits.", [
         .init("name", .text("Segment name, unique: 1 to 64 letters, digits, '-', '_', '+' or '.'.",
@@ -72,7 +91,7 @@ public enum ScenarioSchema {
         .init("sessions_per_day", .number(0.01...100, "App sessions of a user per day.", default: 5)),
         .init("uses", SchemaNode(.names(value: .number(0...1, "Probability that a person uses the platform."),
                                         pattern: nil, count: nil),
-                                 "Platform use by platform name (default: the preset's use for the age band).")),
+                                 "Platform use by platform name (default: the country's use for the age band, else the preset's).")),
     ])
 
     // MARK: Platforms

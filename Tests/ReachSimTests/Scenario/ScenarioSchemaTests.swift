@@ -7,9 +7,12 @@ import Testing
     static let fixtures = TestScenarios.packageRoot.appendingPathComponent("Tests/ReachSimTests/Fixtures/schema")
     static let committed = TestScenarios.packageRoot.appendingPathComponent("docs/scenario.schema.json")
 
-    /// The coverage scenario (every key) and every shipped scenario.
+    /// The coverage scenarios (every key; coverage*.yaml for variants that exclude each other)
+    /// and every shipped scenario.
     static var documents: [String] {
-        [fixtures.appendingPathComponent("coverage.yaml").path] + ShippedScenarioTests.files
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        let coverage = names.filter { $0.hasPrefix("coverage") && $0.hasSuffix(".yaml") }.sorted()
+        return coverage.map { fixtures.appendingPathComponent($0).path } + ShippedScenarioTests.files
     }
 
     static func trace(_ path: String) throws -> [DecoderTrace.Event] {
