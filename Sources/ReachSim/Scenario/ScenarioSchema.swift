@@ -100,7 +100,8 @@ public enum ScenarioSchema {
                   required: accounts),
             .init("boost", boost),
             .init("starter_pack_uplift", parameter("starter_pack_uplift")),
-        ] + (accounts ? [] : [.init("starter_pack", starterPack)]))
+            .init("starter_pack", starterPack),
+        ])
     }
 
     static let starterPack = SchemaNode(.boolean, "Whether the account is listed in a starter pack (Bluesky): it gains "
