@@ -355,9 +355,10 @@ public enum Calibration {
         - *Engagement per follower in the order TikTok > Instagram > Facebook > X*: the four accepted
           ranges (±25% around 5.69%, 0.47%, 0.06%, 0.035%) do not overlap, so the order held whenever
           the four rows passed.
-        - *Mastodon: no out-of-network views but through boosts*: a chronological feed has no
-          discovery step in the engine (`PreparedFeed.discoveryMean` is 0 for it), so no parameter
-          could make it fail.
+        - *Mastodon: no out-of-network views but through boosts*: removed when it could not fail
+          (chronological feeds had no discovery step); since issue 16 they have one
+          (`feed.discovery_per_post`, hashtag, local and federated timelines), whose size is an
+          assumption with no published figure to check it against.
         - *TikTok: more than half the views from non-followers*: the first test batch alone (300
           non-followers, against 2,000 followers × `follower_visibility` 0.1 = 200 follower views)
           guarantees it.

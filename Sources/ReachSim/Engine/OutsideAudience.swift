@@ -110,6 +110,14 @@ final class OutsideAudience {
         }
     }
 
+    /// `n` people outside start following account `a` of platform `p` without a view of ours
+    /// (starter packs).
+    func addFollowers(_ n: Int, account a: Int, platform p: Int, tallies: WeeklyTallies) {
+        guard n > 0 else { return }
+        followers[a] += n
+        tallies.add(.followersGained, tallies.cell(platform: p, segment: pools.segment, account: a), Double(n))
+    }
+
     /// The account's outside followers who have not seen the post see it with
     /// min(1, visibility × `multiplier`) (first and second waves).
     func exposeFollowers(_ post: inout PostContext, multiplier: Double, tallies: WeeklyTallies) {

@@ -7,8 +7,10 @@
 ///    feed's own steps (`PreparedFeed.afterFirstWave`, Feeds/FeedSteps.swift), the institution's
 ///    reposts (`Amplification`), the cascade of the sharers, and discovery (`PreparedFeed.discover`);
 /// 3. `WeeklyBoost`: the week's paid campaigns;
-/// 4. `FollowerChurn`: followers leave;
-/// 5. `WeeklyTallies.finishWeek`: the week's results (and `PostRecords`, each post's, when the
+/// 4. `StarterPacks`: accounts in a Bluesky starter pack gain followers in proportion to the
+///    follows their week's posts brought;
+/// 5. `FollowerChurn`: followers leave;
+/// 6. `WeeklyTallies.finishWeek`: the week's results (and `PostRecords`, each post's, when the
 ///    layout records posts).
 ///
 /// Random streams: one per account, reseeded for each replicate from (seed, replicate, account),
@@ -27,6 +29,8 @@ final class ReplicateRunner {
     private let churn: FollowerChurn
     /// Nil when no platform is boosted.
     private let boost: WeeklyBoost?
+    /// Nil when no account is in a starter pack.
+    private let starterPacks: StarterPacks?
     /// Called with each post's tallies when set (calibration); nil in ordinary runs.
     var onPost: ((ScheduledPost, PostContext) -> Void)?
 
@@ -41,6 +45,7 @@ final class ReplicateRunner {
         amplification = Amplification(world: world)
         churn = FollowerChurn(world: world)
         boost = WeeklyBoost(world: world)
+        starterPacks = StarterPacks(world: world)
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -54,6 +59,7 @@ final class ReplicateRunner {
         migrations.startReplicate()
         tallies.startReplicate()
         boost?.startReplicate(replicate)
+        starterPacks?.startReplicate()
 
         var recorded = PostRecords(layout: layout, scale: world.audience.scale, out: out)
         for w in 0..<layout.weeks {
@@ -65,9 +71,12 @@ final class ReplicateRunner {
                 for a in world.accounts.indices where plan.status[a] == .closed { outside.close(a, tallies: tallies) }
             }
             for post in plan.posts {
-                recorded.add(publish(post, plan: plan, week: w))
+                let done = publish(post, plan: plan, week: w)
+                starterPacks?.add(done)
+                recorded.add(done)
             }
             boost?.run(week: w, plan: plan, replicate: replicate, accounts: accounts, kernel: kernel) { recorded.add($0) }
+            starterPacks?.apply(accounts: accounts, streams: streams, tallies: tallies, outside: kernel.outside)
             churn.apply(plan, accounts: accounts, streams: streams, tallies: tallies, outside: kernel.outside)
             kernel.engaged.forget(week: w)
             tallies.finishWeek(w, plan: plan, accounts: world.accounts, accountIndex: world.accountIndex,

@@ -1,6 +1,7 @@
-/// A reverse-chronological home timeline (Mastodon, Bluesky's Following feed): no ranking, no
-/// out-of-network reach. A follower sees a post if they open the app while the post is still
-/// within what they scroll.
+/// A reverse-chronological home timeline (Mastodon, Bluesky's Following feed): no ranking. A
+/// follower sees a post if they open the app while the post is still within what they scroll.
+/// Out of network, a post is seen through boosts (the share cascade) and through the timelines
+/// that list posts by topic or place rather than by who you follow (`discoveryPerPost`).
 ///
 /// The post stays within reach for T = min(`maxAgeHours`, `scrollDepth` / `inflowPerHour`) hours:
 /// after that, `scrollDepth` newer posts from other accounts sit above it. A follower with `a`
@@ -14,6 +15,16 @@
 /// So with one session a day, no inflow and ρ = 1, every post made since the last session is seen
 /// (tested). A share (boost) re-inserts the post at the top of the sharer's followers' timelines,
 /// so the same formula applies to it.
+///
+/// **Discovery.** Mastodon's hashtag, local and federated timelines and Bluesky's custom feeds
+/// (topic and keyword feeds) show a post to people who do not follow the account. Those
+/// timelines are themselves chronological filters: a post is listed because of its hashtag,
+/// keyword or server, not because of its engagement, so each post gets Poisson(`discoveryPerPost`
+/// × the campaigns' multiplier) out-of-network impressions, a constant per post (in people; ÷ the
+/// audience scale in agents). They land on random users of the platform (`PostSampler.showDiscovery`),
+/// and the shares of those viewers cascade; engagement-driven spread is the boost cascade, so it
+/// is not counted a second time here. The post's format does not enter: hashtags and feeds list
+/// text and images alike.
 public struct ChronologicalFeed: Sendable, Equatable {
     /// Posts a person scrolls back through in one session, 1...100,000. Assumption, default 40.
     public var scrollDepth: Double
@@ -24,13 +35,18 @@ public struct ChronologicalFeed: Sendable, Equatable {
     public var maxAgeHours: Double
     /// Regularity ρ of app sessions, 0...1: 0 = Poisson sessions (default), 1 = evenly spaced.
     public var sessionRegularity: Double
+    /// Mean out-of-network impressions of a post, in people per post, 0...1,000,000: hashtag,
+    /// local and federated timelines (Mastodon), custom feeds (Bluesky). Default 0 (no discovery);
+    /// presets: assumptions, Mastodon 100 (range 0-1,000), Bluesky 150 (range 0-1,500).
+    public var discoveryPerPost: Double
 
     public init(scrollDepth: Double = 40, inflowPerHour: Double = 5, maxAgeHours: Double = 168,
-                sessionRegularity: Double = 0) {
+                sessionRegularity: Double = 0, discoveryPerPost: Double = 0) {
         self.scrollDepth = scrollDepth
         self.inflowPerHour = inflowPerHour
         self.maxAgeHours = maxAgeHours
         self.sessionRegularity = sessionRegularity
+        self.discoveryPerPost = discoveryPerPost
     }
 
     /// Hours a post stays within scrolling reach.

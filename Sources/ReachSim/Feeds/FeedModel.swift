@@ -102,15 +102,17 @@ struct PreparedFeed: Sendable {
         }
     }
 
-    /// Expected out-of-network impressions after the in-network pass: ranked feeds from the
-    /// engagement score, live events from their viewers; 0 for chronological feeds (and interest
-    /// feeds, whose out-of-network views come in test batches).
-    func discoveryMean(_ post: PostContext) -> Double {
+    /// Expected out-of-network impressions (agents) after the in-network pass: ranked feeds from
+    /// the engagement score, live events from their viewers, chronological feeds a constant per
+    /// post (`discoveryPerPost` people ÷ `scale` people per agent); 0 for interest feeds, whose
+    /// out-of-network views come in test batches.
+    func discoveryMean(_ post: PostContext, scale: Int) -> Double {
         switch model {
         case .ranked(let r):
             r.discoveryPerEngagement * r.score(likes: post.likes, comments: post.comments, shares: post.shares)
         case .live(let l): l.discoveryPerViewer * Double(post.views)
-        case .chronological, .interest: 0
+        case .chronological(let c): c.discoveryPerPost / Double(scale)
+        case .interest: 0
         }
     }
 

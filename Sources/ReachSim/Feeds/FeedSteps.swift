@@ -17,11 +17,12 @@ extension PreparedFeed {
         }
     }
 
-    /// Ranked feeds and live events: Poisson(`discoveryMean` × the campaigns' multiplier)
+    /// Ranked feeds, live events and chronological feeds (hashtags, local and federated
+    /// timelines, custom feeds): Poisson(`discoveryMean` × the campaigns' multiplier)
     /// out-of-network impressions, then the cascade of their sharers. Nothing is drawn when the
     /// mean is 0 or nobody can be shown the post.
     func discover(_ post: inout PostContext, on sampler: some PostSampler) {
-        let mean = discoveryMean(post) * post.discoveryMultiplier
+        let mean = discoveryMean(post, scale: sampler.audienceScale) * post.discoveryMultiplier
         guard mean > 0 && sampler.canDiscover(post) else { return }
         sampler.showDiscovery(&post, impressions: post.rng.poisson(mean))
         sampler.cascade(&post)

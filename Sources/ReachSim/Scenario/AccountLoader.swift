@@ -1,7 +1,7 @@
 /// Decoding of `platforms.<name>.accounts` and `team.priorities` (see `AccountSpec`,
 /// docs/scenario-format.md).
 extension ScenarioLoader {
-    static let accountKeys = ["name", "followers", "plan", "tone", "hours_share", "overlap", "amplifies"]
+    static let accountKeys = ["name", "followers", "plan", "tone", "hours_share", "overlap", "amplifies", "starter_pack"]
 
     static func decodeAccounts(_ node: YAMLValue) throws -> [AccountSpec] {
         let items = try node.list()
@@ -29,6 +29,7 @@ extension ScenarioLoader {
                                            share: try multiplier("share"))
             }
             account.hoursShare = try m.value("hours_share")?.double(in: 0...1, unit: "share of the team's hours") ?? 1
+            account.starterPack = try m.value("starter_pack")?.bool() ?? false
             if let o = m.value("overlap") {
                 var total = 0.0
                 for entry in try o.mapping().entries {

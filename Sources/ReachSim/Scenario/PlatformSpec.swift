@@ -17,10 +17,13 @@ public struct PlatformSpec: Sendable {
     public var accounts: [AccountSpec]
     /// A paid boost of the platform's posts, if any (only on platforms with an ad market).
     public var boost: BoostSpec?
+    /// Extra follows of an account in a starter pack per follow its posts bring, 0...10
+    /// (`StarterPacks`; Bluesky 0.85, Balduf et al. ICWSM 2025; 0 where there are no packs).
+    public var starterPackUplift: Double
 
     public init(name: String, preset: String?, feed: FeedModel, engagement: EngagementRates,
                 churnPerWeek: Double, graph: GraphSpec, productionHours: FormatTable<Double>,
-                accounts: [AccountSpec], boost: BoostSpec? = nil) {
+                accounts: [AccountSpec], boost: BoostSpec? = nil, starterPackUplift: Double = 0) {
         self.name = name
         self.preset = preset
         self.feed = feed
@@ -30,6 +33,7 @@ public struct PlatformSpec: Sendable {
         self.productionHours = productionHours
         self.accounts = accounts
         self.boost = boost
+        self.starterPackUplift = starterPackUplift
     }
 }
 
@@ -53,9 +57,13 @@ public struct AccountSpec: Sendable {
     /// Probability 0...1 that this account reposts each post of another account of the same
     /// platform (index into the platform's `accounts`).
     public var amplifies: [(account: Int, probability: Double)]
+    /// Whether the account is listed in a starter pack (Bluesky): it then gains the platform's
+    /// `starterPackUplift` extra follows per follow its posts bring (`StarterPacks`).
+    public var starterPack: Bool
 
     public init(name: String, followers: Int, plan: PlanSpec, tone: AccountTone = .neutral, hoursShare: Double = 1,
-                overlap: [(account: Int, share: Double)] = [], amplifies: [(account: Int, probability: Double)] = []) {
+                overlap: [(account: Int, share: Double)] = [], amplifies: [(account: Int, probability: Double)] = [],
+                starterPack: Bool = false) {
         self.name = name
         self.followers = followers
         self.plan = plan
@@ -63,6 +71,7 @@ public struct AccountSpec: Sendable {
         self.hoursShare = hoursShare
         self.overlap = overlap
         self.amplifies = amplifies
+        self.starterPack = starterPack
     }
 }
 

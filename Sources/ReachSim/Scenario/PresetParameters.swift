@@ -53,6 +53,7 @@ public enum PresetParameters {
         .init(key: "feed.inflow_per_hour", unit: "posts per hour", range: 0...10_000, meaning: "posts from other accounts arriving in a timeline"),
         .init(key: "feed.max_age_hours", unit: "hours", range: 1...8_760, meaning: "age after which nobody scrolls down to a post"),
         .init(key: "feed.session_regularity", unit: "0 Poisson ... 1 regular", range: 0...1, meaning: "regularity of app sessions"),
+        .init(key: "feed.discovery_per_post", unit: "people per post", range: 0...1_000_000, meaning: "out-of-network impressions of a post: hashtag, local and federated timelines, custom feeds (Poisson mean)"),
         // interest
         .init(key: "feed.follower_visibility", unit: "probability", range: 0...1, meaning: "share of followers shown a post"),
         .init(key: "feed.first_batch", unit: "people", range: 1...10_000_000, meaning: "size of the first test batch of non-followers"),
@@ -71,6 +72,7 @@ public enum PresetParameters {
         .init(key: "engagement.by_age", unit: "multiplier", range: 0...10, meaning: "like, comment and share rates by the viewer's age band (per segment)"),
         .init(key: "engagement.follow", unit: "probability per viewer", range: 0...1, meaning: "follow conversion of a non-follower viewer, × segment affinity"),
         .init(key: "churn_per_week", unit: "probability per week", range: 0...1, meaning: "baseline unfollow rate"),
+        .init(key: "starter_pack_uplift", unit: "follows per follow", range: 0...10, meaning: "extra follows of an account in a starter pack per follow its posts bring (`starter_pack: true`)"),
         .init(key: "out_of_network_share", unit: "share of views", range: 0...1, meaning: "published share of views from non-followers (descriptive)"),
         .init(key: "graph", unit: "generator", range: 0...0, meaning: "follower graph among users"),
         .init(key: "use_by_age", unit: "probability", range: 0...1, meaning: "share of each age band using the platform"),
@@ -150,7 +152,8 @@ public enum PresetParameters {
             }
         case .chronological(let c):
             v += [("feed.scroll_depth", number(c.scrollDepth)), ("feed.inflow_per_hour", number(c.inflowPerHour)),
-                  ("feed.max_age_hours", number(c.maxAgeHours)), ("feed.session_regularity", number(c.sessionRegularity))]
+                  ("feed.max_age_hours", number(c.maxAgeHours)), ("feed.session_regularity", number(c.sessionRegularity)),
+                  ("feed.discovery_per_post", number(c.discoveryPerPost))]
         case .interest(let i):
             v += [("feed.follower_visibility", number(i.followerVisibility)), ("feed.first_batch", number(i.firstBatch)),
                   ("feed.batch_growth", number(i.batchGrowth)), ("feed.engagement_threshold", number(i.engagementThreshold)),
@@ -165,6 +168,7 @@ public enum PresetParameters {
               ("engagement.by_age", AgeBand.allCases.map { "\($0.rawValue) \(number(p.engagement.byAge[$0] ?? 1))" }.joined(separator: ", ")),
               ("engagement.follow", number(p.engagement.follow)),
               ("churn_per_week", number(p.churnPerWeek)),
+              ("starter_pack_uplift", number(p.starterPackUplift)),
               ("out_of_network_share", p.outOfNetworkShare.map(number) ?? "not published"),
               ("graph", graphText(p.graph)),
               ("use_by_age", use(p, in: country).value),

@@ -21,13 +21,17 @@ public struct PlatformPreset: Sendable {
     public let outOfNetworkShare: Double?
     /// The self-serve ad market, nil when there is none (Mastodon, Bluesky).
     public let adMarket: AdMarket?
+    /// Extra follows, per follow its posts bring, of an account listed in a starter pack
+    /// (`StarterPacks`), 0...10; 0 on platforms without starter packs.
+    public let starterPackUplift: Double
     /// Source of each parameter, by parameter key or key prefix (`feed.base_visibility`,
     /// `engagement`); a key with no entry is an assumption.
     public let sources: [String: String]
 
     public init(name: String, title: String, feed: FeedModel, engagement: EngagementRates, churnPerWeek: Double,
                 graph: GraphSpec, productionHours: FormatTable<Double>, useByAge: [AgeBand: Double],
-                outOfNetworkShare: Double?, adMarket: AdMarket?, sources: [String: String]) {
+                outOfNetworkShare: Double?, adMarket: AdMarket?, starterPackUplift: Double = 0,
+                sources: [String: String]) {
         self.name = name
         self.title = title
         self.feed = feed
@@ -38,6 +42,7 @@ public struct PlatformPreset: Sendable {
         self.useByAge = useByAge
         self.outOfNetworkShare = outOfNetworkShare
         self.adMarket = adMarket
+        self.starterPackUplift = starterPackUplift
         self.sources = sources
     }
 
@@ -45,6 +50,7 @@ public struct PlatformPreset: Sendable {
     /// "assumption".
     public func source(of key: String) -> String {
         if let s = sources[key] { return s }
+        if key == "starter_pack_uplift" && starterPackUplift == 0 { return "0: the platform has no starter packs" }
         if PlatformPreset.notInherited.contains(key) { return "assumption" }
         var k = key
         while true {
@@ -262,37 +268,45 @@ extension PlatformPreset {
 
     static let mastodon = PlatformPreset(
         name: "mastodon", title: "Mastodon (home timeline)",
-        feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 5, maxAgeHours: 168)),
+        feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 5, maxAgeHours: 168,
+                                               discoveryPerPost: 100)),
         engagement: EngagementRates(like: shaped(0.02), comment: shaped(0.003), share: shaped(0.0002), follow: 0.01),
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 10, reciprocity: 0.3, homophily: 0.6),
         productionHours: defaultProductionHours,
         useByAge: usUse("mastodon"),
-        outOfNetworkShare: 0,
+        outOfNetworkShare: nil,
         adMarket: nil,
+        starterPackUplift: 0,
         sources: [
-            "feed.model": "reverse-chronological home timeline, no ranking; reach through followers and boosts only (Mastodon documentation)",
-            "out_of_network_share": "no out-of-network reach except through boosts (Mastodon documentation)",
+            "feed.model": "reverse-chronological home timeline, no ranking; reach through followers and boosts, plus local/federated timelines (Mastodon documentation)",
+            "feed.discovery_per_post": "assumption (range 0-1,000): people outside the followers who see a post in hashtag, local and federated timelines; Mastodon publishes no view counts",
+            "out_of_network_share": "not published: Mastodon counts no views; the share follows from feed.discovery_per_post and boosts",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012); value: assumption",
             "ad_market": "none: Mastodon has no ad market",
+            "starter_pack_uplift": "0: Mastodon has no starter packs in its apps (third-party lists not modelled)",
             "production_hours": productionSource,
         ])
 
     static let bluesky = PlatformPreset(
         name: "bluesky", title: "Bluesky (Following feed)",
-        feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 8, maxAgeHours: 168)),
+        feed: .chronological(ChronologicalFeed(scrollDepth: 40, inflowPerHour: 8, maxAgeHours: 168,
+                                               discoveryPerPost: 150)),
         engagement: EngagementRates(like: shaped(0.025), comment: shaped(0.003), share: shaped(0.0002), follow: 0.01),
         churnPerWeek: 0.003,
         graph: .preferentialAttachment(edgesPerNode: 15, reciprocity: 0.3, homophily: 0.5),
         productionHours: defaultProductionHours,
         useByAge: usUse("bluesky"),
-        outOfNetworkShare: 0,
+        outOfNetworkShare: nil,
         adMarket: nil,
+        starterPackUplift: 0.85,
         sources: [
-            "feed.model": "default Following timeline is chronological (Balduf et al., ICWSM 2025)",
-            "out_of_network_share": "Following feed: followers and reposts only (Balduf et al., ICWSM 2025)",
+            "feed.model": "default Following timeline is chronological; custom feed generators (Balduf et al., ICWSM 2025)",
+            "feed.discovery_per_post": "assumption (range 0-1,500): people outside the followers who see a post in custom (topic) feeds; Bluesky publishes no view counts",
+            "out_of_network_share": "not published: Bluesky counts no views; the share follows from feed.discovery_per_post and reposts",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012); value: assumption",
             "ad_market": "none: Bluesky has no ad market",
+            "starter_pack_uplift": "users in starter packs received up to 85% more followers than similar users not in packs (Balduf et al., ICWSM 2025, arXiv 2501.11605); the upper value, range 0-0.85",
             "production_hours": productionSource,
         ])
 

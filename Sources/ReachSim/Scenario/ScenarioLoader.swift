@@ -82,6 +82,16 @@ public enum ScenarioLoader {
                         sourcePath: path)
     }
 
+    /// The `starter_pack` value of account `a` of a platform entry (for messages).
+    private static func starterPackNode(_ node: YAMLValue, account a: Int) throws -> YAMLValue {
+        let m = try node.mapping()
+        if let list = m.value("accounts") {
+            let item = try list.list()[a]
+            return try item.mapping().value("starter_pack") ?? item
+        }
+        return m.value("starter_pack") ?? node
+    }
+
     /// The `followers` value of account `a` of a platform entry (for messages).
     private static func followersNode(_ node: YAMLValue, account a: Int) throws -> YAMLValue {
         let m = try node.mapping()
@@ -214,7 +224,7 @@ public enum ScenarioLoader {
     // MARK: - Platforms
 
     static let platformKeys = ["preset", "followers", "feed", "engagement", "churn_per_week", "graph",
-                               "production_hours", "plan", "accounts", "boost"]
+                               "production_hours", "plan", "accounts", "boost", "starter_pack", "starter_pack_uplift"]
 
     static func decodePlatform(name: String, _ node: YAMLValue, baseDirectory: URL) throws -> (PlatformSpec, PlatformPreset) {
         let m = try node.mapping(allowedKeys: platformKeys)
@@ -253,7 +263,7 @@ public enum ScenarioLoader {
         }
         let accounts: [AccountSpec]
         if let list = m.entry("accounts") {
-            for key in ["followers", "plan"] where m.has(key) {
+            for key in ["followers", "plan", "starter_pack"] where m.has(key) {
                 throw m.entry(key)!.keyError(
                     "give '\(key)' inside each entry of 'accounts' (line \(list.keyLine)), not on the platform")
             }
@@ -261,10 +271,20 @@ public enum ScenarioLoader {
         } else {
             let followers = try m.require("followers").int(in: 0...2_000_000_000)
             let plan = try decodePlan(m.require("plan"))
-            accounts = [AccountSpec(name: "main", followers: followers, plan: plan)]
+            accounts = [AccountSpec(name: "main", followers: followers, plan: plan,
+                                    starterPack: try m.value("starter_pack")?.bool() ?? false)]
+        }
+        let upliftRange = PresetParameters.range("starter_pack_uplift")
+        let uplift = try m.value("starter_pack_uplift")?.double(in: upliftRange, unit: "follows per follow")
+            ?? preset.starterPackUplift
+        if uplift == 0, let a = accounts.firstIndex(where: \.starterPack) {
+            throw try starterPackNode(node, account: a).error(
+                "\(name) has no starter packs (starter_pack_uplift 0): give the platform a 'starter_pack_uplift' "
+                + "(Bluesky's is 0.85) or remove 'starter_pack'")
         }
         let spec = PlatformSpec(name: name, preset: presetName, feed: feed, engagement: engagement,
-                                churnPerWeek: churn, graph: graph, productionHours: hours, accounts: accounts)
+                                churnPerWeek: churn, graph: graph, productionHours: hours, accounts: accounts,
+                                starterPackUplift: uplift)
         return (spec, preset)
     }
 
@@ -297,11 +317,12 @@ public enum ScenarioLoader {
         case .chronological:
             guard case .chronological(var c) = base.kind == kind ? base : fallback else { fatalError() }
             let m = try node.mapping(allowedKeys: ["model", "scroll_depth", "inflow_per_hour", "max_age_hours",
-                                                   "session_regularity"])
+                                                   "session_regularity", "discovery_per_post"])
             if let v = try number(m, "scroll_depth") { c.scrollDepth = v }
             if let v = try number(m, "inflow_per_hour") { c.inflowPerHour = v }
             if let v = try number(m, "max_age_hours") { c.maxAgeHours = v }
             if let v = try number(m, "session_regularity") { c.sessionRegularity = v }
+            if let v = try number(m, "discovery_per_post") { c.discoveryPerPost = v }
             return .chronological(c)
         case .ranked:
             guard case .ranked(var r) = base.kind == kind ? base : fallback else { fatalError() }

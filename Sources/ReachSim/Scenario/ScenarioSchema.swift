@@ -118,8 +118,13 @@ public enum ScenarioSchema {
             .init("accounts", .list(account, count: 1...1_000_000, "The institution's accounts on the platform, in priority order."),
                   required: accounts),
             .init("boost", boost),
+            .init("starter_pack_uplift", parameter("starter_pack_uplift")),
+            .init("starter_pack", starterPack),
         ])
     }
+
+    static let starterPack = SchemaNode(.boolean, "Whether the account is listed in a starter pack (Bluesky): it gains "
+                                        + "starter_pack_uplift extra follows per follow its posts bring.", default: "false")
 
     static let account = SchemaNode.object("One account: main, a department, an event, a curator.", [
         .init("name", .text("Account name, unique on the platform.", pattern: identifierPattern), required: true),
@@ -137,6 +142,7 @@ public enum ScenarioSchema {
         .init("amplifies", SchemaNode(.names(value: .number(0...1, "Probability of reposting each of its posts."),
                                              pattern: nil, count: nil),
                                       "By account name (same platform): probability of reposting each post.")),
+        .init("starter_pack", starterPack),
     ])
 
     // MARK: Timeline
@@ -222,7 +228,7 @@ public enum ScenarioSchema {
                                                    feedParameters(["first_batch", "batch_growth", "engagement_threshold",
                                                                    "max_batches", "quality_spread"], prefix: "feed.reels.")))]),
         feedVariant(.chronological, "Chronological timeline (Mastodon, Bluesky).",
-                    ["scroll_depth", "inflow_per_hour", "max_age_hours", "session_regularity"]),
+                    ["scroll_depth", "inflow_per_hour", "max_age_hours", "session_regularity", "discovery_per_post"]),
         feedVariant(.interest, "Interest feed testing posts on non-followers (TikTok, YouTube Shorts).",
                     ["follower_visibility", "first_batch", "batch_growth", "engagement_threshold", "max_batches",
                      "peer_visibility", "format_multiplier", "quality_spread"]),

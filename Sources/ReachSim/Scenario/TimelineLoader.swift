@@ -122,8 +122,9 @@ extension ScenarioLoader {
                               weeks: try m.require("weeks").int(in: 1...520))
             case "campaign":
                 let p = try platform()
-                if case .chronological = platforms[p].feed {
-                    throw value.error("\(platforms[p].name) has a chronological feed: it has no discovery for a campaign to raise")
+                if case .chronological(let c) = platforms[p].feed, c.discoveryPerPost == 0 {
+                    throw value.error("\(platforms[p].name) has a chronological feed with no discovery "
+                                      + "(feed.discovery_per_post 0): there is nothing for a campaign to raise")
                 }
                 kind = .campaign(platform: p, weeks: try m.value("weeks")?.int(in: 1...520) ?? 1,
                                  discoveryMultiplier: try m.require("discovery_multiplier").double(in: 1...100, unit: "multiplier"))
