@@ -87,7 +87,8 @@ public enum Calibration {
         let platform = PlatformSpec(
             name: preset.name, preset: preset.name, feed: preset.feed, engagement: preset.engagement,
             churnPerWeek: preset.churnPerWeek, graph: preset.graph, productionHours: preset.productionHours,
-            accounts: [AccountSpec(name: "main", followers: followers, plan: PlanSpec(postsPerWeek: posts, postingHours: hours))])
+            accounts: [AccountSpec(name: "main", followers: followers, plan: PlanSpec(postsPerWeek: posts, postingHours: hours))],
+            overposting: preset.overposting)
         func segment(_ name: String, _ age: AgeBand, _ share: Double, _ sessions: Double) -> SegmentSpec {
             SegmentSpec(name: name, age: age, locality: .local, share: share, affinity: 1, sessionsPerDay: sessions,
                         platformUse: [1])
@@ -234,7 +235,10 @@ public enum Calibration {
                             source: "Goel, Watts, Goldstein, EC 2012, read per post (docs/calibration.md)",
                             range: 0.70...0.95, m(p.name).unshared))
         }
-        return rows + (try outOfSampleRows(replicates: outOfSampleReplicates, standard: m))
+        let sized = try measureSizes(replicates: outOfSampleReplicates)
+        let size = sizeRows(sized, standard: m)
+        return rows + size.inSample + (try outOfSampleRows(replicates: outOfSampleReplicates, standard: m, sized: sized))
+            + size.outOfSample
     }
 
     static func percent(_ x: Double) -> String {

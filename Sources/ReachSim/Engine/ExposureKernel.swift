@@ -107,6 +107,7 @@ final class ExposureKernel: PostSampler {
     /// and the engaged pass use it).
     func prepareFollowerVisibility(_ post: PostContext, cadence: Double) {
         world.feeds[post.platform].followerVisibility(hour: post.hour, format: post.format, cadence: cadence,
+                                                      followers: accounts.followers[post.account].people(scale: world.audience.scale),
                                                       into: &visibility)
     }
 

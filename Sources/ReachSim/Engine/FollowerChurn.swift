@@ -1,5 +1,5 @@
 /// End of a week: each follower of an open account leaves with the platform's churn probability
-/// per week, scaled by the account's cadence (`CadenceEffects.churn`): one binomial draw per
+/// per week, scaled by the account's cadence (`CadenceEffects.churn`, the platform's over-posting): one binomial draw per
 /// exposure class, then uniform removals, from the account's own stream.
 struct FollowerChurn {
     let world: World
@@ -7,8 +7,8 @@ struct FollowerChurn {
     func apply(_ plan: WeekPlan, accounts: AccountTimeline, streams: [RandomStream], tallies: WeeklyTallies) {
         for (a, account) in world.accounts.enumerated() where accounts.status[a].isOpen {
             let rng = streams[a]
-            let perWeek = world.scenario.platforms[account.platform].churnPerWeek
-            let q = min(1, perWeek * CadenceEffects.churn(cadence: plan.cadence[a]))
+            let platform = world.scenario.platforms[account.platform]
+            let q = min(1, platform.churnPerWeek * CadenceEffects.churn(cadence: plan.cadence[a], overposting: platform.overposting))
             if q <= 0 { continue }
             let set = accounts.followers[a]
             for c in 0..<set.classCount {
