@@ -14,12 +14,12 @@ import Foundation
 /// comments of a once-a-day post (Track Social, shared/CALIBRATION.md); churn exponent 1
 /// (assumption: twice the unfollows at twice the cadence).
 ///
-/// Stories are exempt: a story post's own engagement is not reduced. Stories sit in their own
-/// tray, ranked apart from the feed (Mosseri 2023), expire after 24 hours, and brands post several
-/// a day (Rival IQ: median brand 15-16 stories a month; Fanpage Karma 2020: up to 3 a day for large
-/// profiles); Track Social's figure is about page posts in the News Feed. A story still counts in
-/// the account's cadence (the schedule has one cadence per account), so a plan heavy in stories
-/// raises its feed posts' d: set `posts_per_day` higher for such a plan.
+/// Stories are exempt: a story post's own engagement is not reduced, and stories do not count in
+/// d (the runner passes the account's cadence without its stories, `WeekPlan.feedCadence`).
+/// Stories sit in their own tray, ranked apart from the feed (Mosseri 2023), expire after 24
+/// hours, and brands post several a day (Socialinsider via MarketingCharts 2022: median brand
+/// 15-16 stories a month; Fanpage Karma 2020: up to 3 a day for large profiles); Track Social's
+/// figure is about page posts in the News Feed, and no source measures a per-story penalty.
 public struct OverpostingEffect: Sendable, Equatable {
     /// Posts a day d₀ above which the penalty starts, 0.1...100.
     public var postsPerDay: Double
@@ -79,9 +79,10 @@ enum CadenceEffects {
         overposting.engagement(cadence: cadence, format: format)
     }
 
-    /// Multiplier of the platform's weekly churn for an account posting `cadence` posts a week.
-    static func churn(cadence: Double, overposting: OverpostingEffect = .trackSocial) -> Double {
+    /// Multiplier of the platform's weekly churn for an account posting `cadence` posts a week,
+    /// `feedCadence` of them not stories (over-posting counts those; default: all).
+    static func churn(cadence: Double, feedCadence: Double? = nil, overposting: OverpostingEffect = .trackSocial) -> Double {
         if cadence < dormantBelow { return dormantChurnMultiplier }
-        return overposting.churn(cadence: cadence)
+        return overposting.churn(cadence: feedCadence ?? cadence)
     }
 }

@@ -8,7 +8,8 @@ struct FollowerChurn {
         for (a, account) in world.accounts.enumerated() where accounts.status[a].isOpen {
             let rng = streams[a]
             let platform = world.scenario.platforms[account.platform]
-            let q = min(1, platform.churnPerWeek * CadenceEffects.churn(cadence: plan.cadence[a], overposting: platform.overposting))
+            let q = min(1, platform.churnPerWeek * CadenceEffects.churn(cadence: plan.cadence[a], feedCadence: plan.feedCadence(a),
+                                                                     overposting: platform.overposting))
             if q <= 0 { continue }
             let set = accounts.followers[a]
             for c in 0..<set.classCount {

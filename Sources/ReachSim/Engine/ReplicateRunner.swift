@@ -83,7 +83,7 @@ final class ReplicateRunner {
         let cadence = plan.cadence[a]
         post.quality = feed.postQuality(format: scheduled.format, rng)
         let tone = world.accounts[a].tone
-        let effect = CadenceEffects.engagement(cadence: cadence, format: scheduled.format,
+        let effect = CadenceEffects.engagement(cadence: plan.feedCadence(a), format: scheduled.format,
                                                overposting: world.scenario.platforms[post.platform].overposting)
         var copyFactor = 1.0
         if scheduled.copy, case .crosspost(_, let engagement) = accounts.status[a] { copyFactor = engagement }

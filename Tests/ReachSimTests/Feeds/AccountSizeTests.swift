@@ -143,15 +143,21 @@ import Testing
     }
 
     /// The engine applies the platform's own over-posting: two image posts a day on a platform
-    /// with Track Social's penalty get 57% of the likes per view of the same platform without it.
+    /// with Track Social's penalty get 57% of the likes per view of the same platform without it;
+    /// one image a day and two stories a day get no penalty (stories neither count nor pay).
     @Test func engineUsesThePlatformsOverposting() throws {
         let f = 2_000, replicates = 100, like = 0.2, p = 0.3
         let engagement = EngagementRates(like: FormatTable { _ in like }, comment: FormatTable { _ in 0 },
                                          share: FormatTable { _ in 0 }, follow: 0)
-        func likesPerView(_ o: OverpostingEffect) throws -> Double {
+        func likesPerView(_ o: OverpostingEffect, stories: Double = 0) throws -> Double {
             var s = FeedModelTests.scenario(feed: TestScenarios.flatRanked(visibility: p), followers: f, audience: 4_000,
-                                            postsPerWeek: 14, engagement: engagement, replicates: replicates)
+                                            postsPerWeek: stories > 0 ? 7 : 14, engagement: engagement, replicates: replicates)
+            s.platforms[0].accounts[0].plan.postsPerWeek[.story] = stories
             s.platforms[0].overposting = o
+            if stories > 0 {
+                let plan = try World.build(s).schedule[0]
+                #expect(plan.cadence[0] == 7 + stories && plan.feedCadence(0) == 7)
+            }
             let likes = try TestScenarios.metric(s, .likes), views = try TestScenarios.metric(s, .impressionsOrganic)
             return likes.reduce(0, +) / views.reduce(0, +)
         }
@@ -159,6 +165,8 @@ import Testing
         // Σ views ≈ 100 × 14 × 600 = 840,000; likes per view has se ≈ sqrt(q(1−q)/views) < 0.0005.
         #expect(abs(free - like) < 0.002)
         #expect(abs(penalised - like * 0.57) < 0.002)
+        // A once-a-day feed plus two stories a day: stories do not count in d, and are exempt.
+        #expect(abs(try likesPerView(.trackSocial, stories: 14) - like) < 0.002)
     }
 
     // MARK: Calibration
