@@ -35,6 +35,10 @@ public enum AccountStatus: Sendable, Equatable {
 
 /// What the team produced and dropped in one week, and what the timeline says of the week.
 public struct WeekPlan: Sendable {
+    /// Account `a`'s posts per week without its stories, over the 4 weeks before this one: the
+    /// cadence that over-posting counts (`OverpostingEffect`; stories have their own tray).
+    public func feedCadence(_ a: Int) -> Double { max(0, cadence[a] - storyCadence[a]) }
+
     /// Posts in publication order (day, hour, then priority).
     public var posts: [ScheduledPost]
     /// Per platform: posts, hours, posts dropped, hours dropped.
@@ -49,6 +53,8 @@ public struct WeekPlan: Sendable {
     public var accountHoursDropped: [Double]
     /// Per account: posts per week over the 4 weeks before this one (its cadence, for feeds).
     public var cadence: [Double]
+    /// Per account: story posts per week over the same 4 weeks (part of `cadence`).
+    public var storyCadence: [Double]
     /// Per account: its status this week.
     public var status: [AccountStatus]
     /// The team's hours this week.
@@ -100,6 +106,9 @@ public enum ContentSchedule {
         var history = accounts.indices.map {
             Array(repeating: status[$0] == .posting ? plans[$0].totalPerWeek : 0, count: cadenceWindow)
         }
+        var storyHistory = accounts.indices.map {
+            Array(repeating: status[$0] == .posting ? plans[$0].postsPerWeek[.story] : 0, count: cadenceWindow)
+        }
 
         var result: [WeekPlan] = []
         result.reserveCapacity(scenario.horizonWeeks)
@@ -137,6 +146,7 @@ public enum ContentSchedule {
                 accountDropped: .init(repeating: 0, count: accounts.count),
                 accountHoursDropped: .init(repeating: 0, count: accounts.count),
                 cadence: history.map { $0.reduce(0, +) / Double(cadenceWindow) },
+                storyCadence: storyHistory.map { $0.reduce(0, +) / Double(cadenceWindow) },
                 status: status, teamHours: teamHours,
                 discoveryMultiplier: platforms.indices.map { p in
                     campaigns.filter { $0.platform == p && week >= $0.start && week < $0.start + $0.weeks }
@@ -197,10 +207,14 @@ public enum ContentSchedule {
                     place(a, copies, copy: true, hours: plans[from].postingHours)
                     history[a].removeFirst()
                     history[a].append(Double(copies.count))
+                    storyHistory[a].removeFirst()
+                    storyHistory[a].append(Double(copies.filter { $0.format == .story }.count))
                 } else {
                     place(a, made[a], copy: false, hours: plans[a].postingHours)
                     history[a].removeFirst()
                     history[a].append(Double(made[a].count))
+                    storyHistory[a].removeFirst()
+                    storyHistory[a].append(Double(made[a].filter { $0.format == .story }.count))
                 }
             }
             plan.posts = keyed.sorted { $0.key < $1.key }.map(\.post)

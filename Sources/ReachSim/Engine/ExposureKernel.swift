@@ -112,9 +112,17 @@ final class ExposureKernel: PostSampler {
     /// Sets the post's follower visibility by class from its feed (the first and second waves
     /// and the engaged pass use it).
     func prepareFollowerVisibility(_ post: PostContext, cadence: Double) {
+        let followers = followerPeople(post.account)
         world.feeds[post.platform].followerVisibility(hour: post.hour, format: post.format, cadence: cadence,
-                                                      into: &visibility)
-        outside?.prepareFollowerVisibility(post, cadence: cadence)
+                                                      followers: followers, into: &visibility)
+        outside?.prepareFollowerVisibility(post, cadence: cadence, followers: followers)
+    }
+
+    /// Account `a`'s followers in people, the catchment's and the outside's (ranked feeds scale
+    /// the reach rate by the account's whole size).
+    func followerPeople(_ a: Int) -> Double {
+        let outsideAgents = outside.map { Double($0.followers[a]) } ?? 0
+        return accounts.followers[a].people(scale: world.audience.scale) + outsideAgents * Double(world.audience.scale)
     }
 
     // MARK: - PostSampler

@@ -1,14 +1,16 @@
 /// End of a week: each follower of an open account leaves with the platform's churn probability
-/// per week, scaled by the account's cadence (`CadenceEffects.churn`): one binomial draw per
-/// exposure class, then uniform removals, from the account's own stream. Followers from outside
-/// the catchment leave at the same rate (`OutsideAudience.churn`), after the catchment's.
+/// per week, scaled by the account's cadence (`CadenceEffects.churn`, the platform's over-posting):
+/// one binomial draw per exposure class, then uniform removals, from the account's own stream.
+/// Followers from outside the catchment leave at the same rate (`OutsideAudience.churn`), after
+/// the catchment's.
 struct FollowerChurn {
     let world: World
 
     /// The probability that a follower of account `a` leaves this week.
     private func probability(_ a: Int, _ plan: WeekPlan) -> Double {
-        let perWeek = world.scenario.platforms[world.accounts[a].platform].churnPerWeek
-        return min(1, perWeek * CadenceEffects.churn(cadence: plan.cadence[a]))
+        let platform = world.scenario.platforms[world.accounts[a].platform]
+        return min(1, platform.churnPerWeek * CadenceEffects.churn(cadence: plan.cadence[a], feedCadence: plan.feedCadence(a),
+                                                                  overposting: platform.overposting))
     }
 
     func apply(_ plan: WeekPlan, accounts: AccountTimeline, streams: [RandomStream], tallies: WeeklyTallies,

@@ -68,8 +68,9 @@ final class OutsideAudience {
 
     /// Sets the post's outside-follower visibility (the mean over activity levels, which are
     /// equally likely).
-    func prepareFollowerVisibility(_ post: PostContext, cadence: Double) {
+    func prepareFollowerVisibility(_ post: PostContext, cadence: Double, followers: Double) {
         pools.feeds[post.platform].followerVisibility(hour: post.hour, format: post.format, cadence: cadence,
+                                                      followers: followers,
                                                       into: &classBuffer)
         visibility = classBuffer.reduce(0, +) / Double(classBuffer.count)
     }

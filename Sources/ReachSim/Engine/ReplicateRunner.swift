@@ -96,7 +96,8 @@ final class ReplicateRunner {
         let cadence = plan.cadence[a]
         post.quality = feed.postQuality(format: scheduled.format, rng)
         let tone = world.accounts[a].tone
-        let effect = CadenceEffects.engagement(cadence: cadence)
+        let effect = CadenceEffects.engagement(cadence: plan.feedCadence(a), format: scheduled.format,
+                                               overposting: world.scenario.platforms[post.platform].overposting)
         var copyFactor = 1.0
         if scheduled.copy, case .crosspost(_, let engagement) = accounts.status[a] { copyFactor = engagement }
         post.likeFactor = post.quality * tone.like * effect.like * copyFactor

@@ -88,6 +88,7 @@ public struct ObservedSchedule: Sendable {
         // Each observed post's week, day, hour and format.
         var placed = [[(post: ScheduledPost, observed: Int, seconds: Int)]](repeating: [], count: weekCount)
         var before = [Int: [Int]]()  // account → counts of the 4 weeks before `start`
+        var storiesBefore = [Int: [Int]]()  // the same, stories only
         var unknownFormat = [Int: Int]()
         var closed = [Int: Int]()
         let fallback = Dictionary(uniqueKeysWithValues: observedAccounts.map { a in
@@ -100,7 +101,12 @@ public struct ObservedSchedule: Sendable {
             let local = clock.local(time)
             let offset = local.date.daysSinceEpoch - start.daysSinceEpoch
             if offset < 0 {
-                if offset >= -28 { before[a, default: [0, 0, 0, 0]][(offset + 28) / 7] += 1 }
+                if offset >= -28 {
+                    before[a, default: [0, 0, 0, 0]][(offset + 28) / 7] += 1
+                    if post.format?.rawValue == PostFormat.story.rawValue {
+                        storiesBefore[a, default: [0, 0, 0, 0]][(offset + 28) / 7] += 1
+                    }
+                }
                 continue
             }
             guard local.date <= lastDay, offset / 7 < weekCount else { continue }
@@ -118,19 +124,25 @@ public struct ObservedSchedule: Sendable {
         // Observed counts per account and week, then the weeks with the observed posts.
         let hadEarlier = range.lowerBound < ObservedTime(date: start, hour: 0, minute: 0, second: 0,
                                                             offsetSeconds: clock.offset(at: range.lowerBound))
-        var counts = [Int: [Double]]()
-        for a in observedAccounts {
-            let own = placed.map { week in Double(week.filter { $0.post.account == a }.count) }
-            let earlier: [Double]
-            if hadEarlier {
-                earlier = (before[a] ?? [0, 0, 0, 0]).map(Double.init)
-            } else {
-                let firstWeeks = own.prefix(ContentSchedule.cadenceWindow)
-                earlier = Array(repeating: firstWeeks.reduce(0, +) / Double(max(1, firstWeeks.count)),
-                                count: ContentSchedule.cadenceWindow)
+        /// Per account, posts per week (those `keep` accepts): the 4 weeks before, then each week.
+        func series(_ before: [Int: [Int]], keep: (ScheduledPost) -> Bool) -> [Int: [Double]] {
+            var counts = [Int: [Double]]()
+            for a in observedAccounts {
+                let own = placed.map { week in Double(week.filter { $0.post.account == a && keep($0.post) }.count) }
+                let earlier: [Double]
+                if hadEarlier {
+                    earlier = (before[a] ?? [0, 0, 0, 0]).map(Double.init)
+                } else {
+                    let firstWeeks = own.prefix(ContentSchedule.cadenceWindow)
+                    earlier = Array(repeating: firstWeeks.reduce(0, +) / Double(max(1, firstWeeks.count)),
+                                    count: ContentSchedule.cadenceWindow)
+                }
+                counts[a] = earlier + own
             }
-            counts[a] = earlier + own
+            return counts
         }
+        let counts = series(before) { _ in true }
+        let storyCounts = series(storiesBefore) { $0.format == .story }
         var observed: [[Int?]] = []
         for w in 0..<weekCount {
             var plan = weeks[w]
@@ -147,6 +159,8 @@ public struct ObservedSchedule: Sendable {
                 plan.accountHoursDropped[a] = 0
                 let history = counts[a]!
                 plan.cadence[a] = history[w..<(w + ContentSchedule.cadenceWindow)].reduce(0, +)
+                    / Double(ContentSchedule.cadenceWindow)
+                plan.storyCadence[a] = storyCounts[a]![w..<(w + ContentSchedule.cadenceWindow)].reduce(0, +)
                     / Double(ContentSchedule.cadenceWindow)
             }
             // Publication order: day, hour, account, then time (planned posts keep their order).

@@ -57,12 +57,15 @@ struct PreparedFeed: Sendable {
     /// - Parameters:
     ///   - hour: local posting hour 0-23.
     ///   - cadence: the account's posts per week over the last 4 weeks.
-    func followerVisibility(hour: Int, format: PostFormat, cadence: Double, into out: inout [Double]) {
+    ///   - followers: the account's current followers in people (agents × audience scale), ≥ 0;
+    ///     ranked feeds lower the reach rate of large accounts (`RankedFeed.sizeFactor`).
+    func followerVisibility(hour: Int, format: PostFormat, cadence: Double, followers: Double, into out: inout [Double]) {
         switch model {
         case .chronological(let c):
             c.visibility(hour: hour, classes: classes, calendar: calendar, into: &out)
         case .ranked(let r):
             let m = r.postMultiplier(hour: hour, format: format, cadence: cadence, calendar: calendar)
+                * r.sizeFactor(followers: followers)
             for k in 0..<classes.count {
                 let cap = r.recencyCap(hour: hour, sessionsPerDay: classes.sessionsPerDay[k], calendar: calendar)
                 out[k] = min(1, m * activity[k], cap)

@@ -9,6 +9,8 @@ public struct PlatformSpec: Sendable {
     public var engagement: EngagementRates
     /// Weekly probability 0...1 that a follower stops following (baseline churn). Assumption.
     public var churnPerWeek: Double
+    /// Over-posting penalty of the platform (`overposting:`; the preset's by default).
+    public var overposting: OverpostingEffect
     public var graph: GraphSpec
     /// Production hours per post, by format (before editing time), 0...200.
     public var productionHours: FormatTable<Double>
@@ -23,8 +25,10 @@ public struct PlatformSpec: Sendable {
 
     public init(name: String, preset: String?, feed: FeedModel, engagement: EngagementRates,
                 churnPerWeek: Double, graph: GraphSpec, productionHours: FormatTable<Double>,
-                accounts: [AccountSpec], boost: BoostSpec? = nil, starterPackUplift: Double = 0) {
+                accounts: [AccountSpec], boost: BoostSpec? = nil, starterPackUplift: Double = 0,
+                overposting: OverpostingEffect = .trackSocial) {
         self.name = name
+        self.overposting = overposting
         self.preset = preset
         self.feed = feed
         self.engagement = engagement

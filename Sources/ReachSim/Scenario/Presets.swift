@@ -24,6 +24,8 @@ public struct PlatformPreset: Sendable {
     /// Extra follows, per follow its posts bring, of an account listed in a starter pack
     /// (`StarterPacks`), 0...10; 0 on platforms without starter packs.
     public let starterPackUplift: Double
+    /// Over-posting penalty (`overposting:`, see `OverpostingEffect`).
+    public let overposting: OverpostingEffect
     /// Source of each parameter, by parameter key or key prefix (`feed.base_visibility`,
     /// `engagement`); a key with no entry is an assumption.
     public let sources: [String: String]
@@ -31,6 +33,7 @@ public struct PlatformPreset: Sendable {
     public init(name: String, title: String, feed: FeedModel, engagement: EngagementRates, churnPerWeek: Double,
                 graph: GraphSpec, productionHours: FormatTable<Double>, useByAge: [AgeBand: Double],
                 outOfNetworkShare: Double?, adMarket: AdMarket?, starterPackUplift: Double = 0,
+                overposting: OverpostingEffect,
                 sources: [String: String]) {
         self.name = name
         self.title = title
@@ -43,6 +46,7 @@ public struct PlatformPreset: Sendable {
         self.outOfNetworkShare = outOfNetworkShare
         self.adMarket = adMarket
         self.starterPackUplift = starterPackUplift
+        self.overposting = overposting
         self.sources = sources
     }
 
@@ -129,18 +133,27 @@ extension PlatformPreset {
         "ad_market.frequency_cap_per_week": "Meta Reach objective default cap: 1 impression per 7 days (medium)",
     ]
 
+    /// Account size: F_ref shared by the ranked presets (assumption).
+    static let sizeReferenceSource = "assumption (range 1,000-100,000): the vendors' smallest tiers (< 5,000 followers, Socialinsider; < 10,000, Rival IQ) are the accounts base_visibility describes; at or below it the size factor is 1"
+    /// Over-posting of feeds whose one post in many is judged on its own (assumption).
+    static let mildOverposting = OverpostingEffect(postsPerDay: 1, likeExponent: -0.3, commentExponent: -0.15, churnExponent: 1)
+    /// No engagement penalty (chronological and interest feeds), churn × d above 3 posts a day.
+    static let churnOnlyOverposting = OverpostingEffect(postsPerDay: 3, likeExponent: 0, commentExponent: 0, churnExponent: 1)
+    static let trackSocialSource = "Track Social: at two posts a day a post gets 57% of the likes and 78% of the comments of a once-a-day post (like exponent log 0.57/log 2, comment log 0.78/log 2, shares as likes); churn exponent 1: assumption (twice the unfollows at twice the cadence); stories exempt (own tray)"
+
     static let facebook = PlatformPreset(
         name: "facebook", title: "Facebook (page)",
         feed: .ranked(RankedFeed(
             baseVisibility: 0.055,
             formatMultiplier: formats(text: 0.8, image: 1.0, carousel: 1.05, shortVideo: 1.3,
-                                      longVideo: 1.1, live: 1.5, story: 0.7),
+                                      longVideo: 1.1, live: 1.5, story: 0.5),
             hourSensitivity: 0.5, cadenceReference: 3, cadenceExponent: 0.5, activitySensitivity: 1,
             peerVisibility: 0.20, discoveryPerEngagement: 0.5,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04, secondWaveMultiplier: 0.5,
             recencyHours: 72,
             reels: InterestFeed(followerVisibility: 0, firstBatch: 200, batchGrowth: 3, engagementThreshold: 0.025,
-                                maxBatches: 4, peerVisibility: 0, qualitySpread: 0.5))),
+                                maxBatches: 4, peerVisibility: 0, qualitySpread: 0.5),
+            sizeReference: 10_000, sizeExponent: 0.4)),
         engagement: EngagementRates(like: shaped(0.0085), comment: shaped(0.001), share: shaped(0.0007), follow: 0.01),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.5),
@@ -148,11 +161,15 @@ extension PlatformPreset {
         useByAge: usUse("facebook"),
         outOfNetworkShare: nil,
         adMarket: metaAds,
+        overposting: .trackSocial,
         sources: metaAdSources.merging([
             "feed.base_visibility": "organic reach 5.5% of followers (Hootsuite Digital 2019); seed workshop 5-6%",
+            "feed.size_reference": sizeReferenceSource,
+            "feed.size_exponent": "fitted to Social@Ogilvy 2014 (106 pages): organic reach 6.15% overall vs 2.11% for pages > 500,000 fans, β = ln(6.15/2.11)/ln 15 ≈ 0.4, reading the overall figure as a page of ~100,000 fans and the large group as ~1,500,000 (sizes not published: assumption); range 0.2-0.7 (size ratio 5-30)",
+            "feed.format_multiplier": "story 0.5: assumption, Instagram's story/feed reach ratio 0.5 (Socialinsider, via MarketingCharts Jan 2022); range 0.13-0.9 (Rival IQ 2020-21 Instagram 0.13-0.27; one agency's Facebook stories 4.5% of fans, bfleads 2019); other formats: assumption, direction from the seed workshop (short video and live favoured)",
+            "overposting": trackSocialSource,
             "feed.model": "ranked: > 1,000 candidate posts per person per visit, multi-pass ranking (Facebook, high, qualitative)",
             "feed.peer_visibility": "~300 of 1,500 eligible stories shown a day, 20% (Backstrom, Facebook, 2013)",
-            "feed.format_multiplier": "assumption; direction from the seed workshop (short video and live favoured)",
             "feed.reels": "assumption: Facebook Reels tested on non-followers in batches like TikTok (the TikTok batch folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
             "engagement": "image: calibrated, 0.06% of followers engage per post (Rival IQ 2022) at 5.5% reach; split like/comment/share and other formats (× format shape): assumption",
             "production_hours": productionSource,
@@ -163,13 +180,14 @@ extension PlatformPreset {
         feed: .ranked(RankedFeed(
             baseVisibility: 0.135,
             formatMultiplier: formats(text: 0.5, image: 1.0, carousel: 1.2, shortVideo: 1.5,
-                                      longVideo: 1.0, live: 1.3, story: 0.8),
+                                      longVideo: 1.0, live: 1.3, story: 0.5),
             hourSensitivity: 0.5, cadenceReference: 3, cadenceExponent: 0.5, activitySensitivity: 1,
             peerVisibility: 0.15, discoveryPerEngagement: 1.0,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.08, secondWaveMultiplier: 0.5,
             recencyHours: 72,
             reels: InterestFeed(followerVisibility: 0, firstBatch: 300, batchGrowth: 3, engagementThreshold: 0.08,
-                                maxBatches: 4, peerVisibility: 0, qualitySpread: 0.5))),
+                                maxBatches: 4, peerVisibility: 0, qualitySpread: 0.5),
+            sizeReference: 10_000, sizeExponent: 0.2)),
         engagement: EngagementRates(like: shaped(0.0305), comment: shaped(0.0015), share: shaped(0.0006), follow: 0.015),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 25, exponent: 2.3, homophily: 0.6),
@@ -177,8 +195,13 @@ extension PlatformPreset {
         useByAge: usUse("instagram"),
         outOfNetworkShare: nil,
         adMarket: metaAds,
+        overposting: mildOverposting,
         sources: metaAdSources.merging([
             "feed.base_visibility": "reach rate per post 13.51% (Socialinsider 2022, 933,200 posts)",
+            "feed.size_reference": sizeReferenceSource,
+            "feed.size_exponent": "fitted to Socialinsider (via MarketingCharts, Jan 2022): feed reach 16.85% for accounts < 5,000 followers vs 8.53% > 100,000, β = ln(16.85/8.53)/ln 30 ≈ 0.2, reading the large tier as ~300,000 followers (assumption); range 0.1-0.35",
+            "feed.format_multiplier": "story 0.5: Socialinsider (via MarketingCharts, Jan 2022): stories reach 8.43% of followers vs 16.85% for feed posts (< 5,000 followers), 0.5; 5.30% vs 8.53% (> 100,000), 0.62; range 0.13-0.62 (Rival IQ 2020-21: 0.13-0.27; Minter.io 2019: 0.19-0.22); other formats: assumption (Feed, Stories, Explore, Reels ranked separately, Mosseri 2023)",
+            "overposting": "assumption: like exponent −0.3, comment −0.15 above one post a day (476 fashion brands, 2018: engagement per post falls slowly above one a day; Instagram says it does not down-rank frequent posting), range 0 to Facebook's −0.811; churn exponent 1: assumption; stories exempt (own tray, several a day is the norm)",
             "feed": "ranked separately for Feed, Stories, Explore, Reels; weighs time spent, comment, like, share, profile tap (Mosseri 2023, qualitative); values: assumption",
             "feed.reels": "assumption: Reels ranked separately (Mosseri 2023) and tested on non-followers in batches like TikTok (folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
             "engagement": "image: calibrated, 0.47% of followers engage per post (Rival IQ 2022) at 13.5% reach; split and other formats (× format shape): assumption",
@@ -194,7 +217,8 @@ extension PlatformPreset {
             hourSensitivity: 0.5, cadenceReference: 5, cadenceExponent: 0.5, activitySensitivity: 1,
             peerVisibility: 0.10, discoveryPerEngagement: 480,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.02, secondWaveMultiplier: 0.5,
-            recencyHours: 48, likeWeight: 0.5, commentWeight: 13.5, shareWeight: 1.0)),
+            recencyHours: 48, likeWeight: 0.5, commentWeight: 13.5, shareWeight: 1.0,
+            sizeReference: 10_000, sizeExponent: 0.3)),
         engagement: EngagementRates(like: shaped(0.0016), comment: shaped(0.0001), share: shaped(0.0003), follow: 0.005),
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 30, exponent: 2.2, homophily: 0.4),
@@ -203,7 +227,13 @@ extension PlatformPreset {
         outOfNetworkShare: 0.5,
         adMarket: AdMarket(cpmLow: 4 * AdMarket.eurosPerDollar, cpmHigh: 9 * AdMarket.eurosPerDollar,
                            minimumDailyBudget: 1, frequencyCapPerWeek: 3),
+        overposting: OverpostingEffect(postsPerDay: 3, likeExponent: -0.3, commentExponent: -0.15, churnExponent: 1),
         sources: [
+            "feed.size_reference": sizeReferenceSource,
+            "feed.size_exponent": "assumption: between Instagram's 0.2 and Facebook's 0.4 fits (no X figure by account size found); range 0-0.7",
+            "feed.format_multiplier": "assumption; story 1: no story surface (Fleets ended in 2021), a story is a feed post",
+            "overposting.posts_per_day": "engagement falls slightly after the third tweet of a day (SumAll/Buffer 2014, low confidence)",
+            "overposting": "assumption: like exponent −0.3, comment −0.15 above three posts a day (a fast timeline where many posts a day are the norm), range 0 to −0.811; churn exponent 1: assumption",
             "feed.like_weight": "heavy ranker weight of a like 0.5 (twitter/the-algorithm, 5 Apr 2023)",
             "feed.model": "ranked For You: ~1,500 candidates per request, heavy ranker (twitter/the-algorithm, 2023)",
             "feed.comment_weight": "heavy ranker weight of a reply 13.5 (twitter/the-algorithm, 5 Apr 2023)",
@@ -226,7 +256,7 @@ extension PlatformPreset {
             hourSensitivity: 0.5, cadenceReference: 5, cadenceExponent: 0.5, activitySensitivity: 1,
             peerVisibility: 0.10, discoveryPerEngagement: 10,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04, secondWaveMultiplier: 0.5,
-            recencyHours: 48)),
+            recencyHours: 48, sizeReference: 10_000, sizeExponent: 0.3)),
         engagement: EngagementRates(like: shaped(0.008), comment: shaped(0.001), share: shaped(0.0005), follow: 0.008),
         churnPerWeek: 0.004,
         graph: .chungLu(meanDegree: 20, exponent: 2.3, homophily: 0.4),
@@ -234,7 +264,11 @@ extension PlatformPreset {
         useByAge: usUse("threads"),
         outOfNetworkShare: nil,
         adMarket: metaAds,
+        overposting: OverpostingEffect(postsPerDay: 3, likeExponent: -0.3, commentExponent: -0.15, churnExponent: 1),
         sources: metaAdSources.merging([
+            "feed.size_reference": sizeReferenceSource,
+            "feed.size_exponent": "assumption: as X (no Threads figure by account size found); range 0-0.7",
+            "overposting": "assumption: as X (a text-first timeline), range 0 to −0.811",
             "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); every parameter: assumption",
             "churn_per_week": "assumption; the 2023 surge was transient (Jeong et al. 2023-24, qualitative)",
             "production_hours": productionSource,
@@ -249,7 +283,7 @@ extension PlatformPreset {
             hourSensitivity: 0.5, cadenceReference: 2, cadenceExponent: 0.5, activitySensitivity: 1,
             peerVisibility: 0.10, discoveryPerEngagement: 3,
             engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.05, secondWaveMultiplier: 0.5,
-            recencyHours: 96)),
+            recencyHours: 96, sizeReference: 10_000, sizeExponent: 0.3)),
         engagement: EngagementRates(like: shaped(0.02), comment: shaped(0.002), share: shaped(0.0008), follow: 0.01),
         churnPerWeek: 0.001,
         graph: .chungLu(meanDegree: 25, exponent: 2.4, homophily: 0.5),
@@ -258,7 +292,13 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 30 * AdMarket.eurosPerDollar, cpmHigh: 60 * AdMarket.eurosPerDollar,
                            minimumDailyBudget: 10, frequencyCapPerWeek: 3),
+        overposting: .trackSocial,
         sources: [
+            "feed.size_reference": sizeReferenceSource,
+            "feed.size_exponent": "assumption: as X (no LinkedIn figure by account size found); range 0-0.7",
+            "feed.format_multiplier": "assumption; story 1: no story surface (LinkedIn Stories ended in 2021), a story is a feed post",
+            "overposting.posts_per_day": "once a weekday (SumAll/Buffer 2014, low confidence)",
+            "overposting": "assumption: Facebook's Track Social exponents (a company page's feed like a Facebook page's); churn exponent 1: assumption",
             "engagement": "assumption; Socialinsider (2024-25) reports 3.85% per follower for LinkedIn (not used: another vendor's definition)",
             "feed.model": "ranked (MODEL.md: Facebook, Instagram, X, Threads, LinkedIn); other feed parameters: assumption",
             "ad_market.cpm_low": "LinkedIn CPM $30-60 (aggregators, low confidence), at 0.92 €/$",
@@ -278,7 +318,9 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: nil,
         starterPackUplift: 0,
+        overposting: churnOnlyOverposting,
         sources: [
+            "overposting": "assumption: no ranking, so no per-post penalty; unfollows × d/3 above three posts a day (churn exponent 1), range 0-2",
             "feed.model": "reverse-chronological home timeline, no ranking; reach through followers and boosts, plus local/federated timelines (Mastodon documentation)",
             "feed.discovery_per_post": "assumption (range 0-1,000): people outside the followers who see a post in hashtag, local and federated timelines; Mastodon publishes no view counts",
             "out_of_network_share": "not published: Mastodon counts no views; the share follows from feed.discovery_per_post and boosts",
@@ -300,7 +342,9 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: nil,
         starterPackUplift: 0.85,
+        overposting: churnOnlyOverposting,
         sources: [
+            "overposting": "assumption: no ranking, so no per-post penalty; unfollows × d/3 above three posts a day (churn exponent 1), range 0-2",
             "feed.model": "default Following timeline is chronological; custom feed generators (Balduf et al., ICWSM 2025)",
             "feed.discovery_per_post": "assumption (range 0-1,500): people outside the followers who see a post in custom (topic) feeds; Bluesky publishes no view counts",
             "out_of_network_share": "not published: Bluesky counts no views; the share follows from feed.discovery_per_post and reposts",
@@ -326,7 +370,9 @@ extension PlatformPreset {
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 3 * AdMarket.eurosPerDollar, cpmHigh: 20 * AdMarket.eurosPerDollar,
                            minimumDailyBudget: 20 * AdMarket.eurosPerDollar, frequencyCapPerWeek: 3),
+        overposting: churnOnlyOverposting,
         sources: [
+            "overposting": "assumption: each post is judged on its own test batch, so no per-post penalty; unfollows × d/3 above three posts a day (churn exponent 1), range 0-2",
             "feed": "model: interactions, video information, account settings; follower count not a direct factor (TikTok newsroom 2020); values not listed here: assumption",
             "feed.follower_visibility": "assumption: followers are a small part of views (TikTok newsroom 2020)",
             "feed.first_batch": "first test batch of ~200-500 viewers (folklore, low confidence)",
@@ -356,7 +402,9 @@ extension PlatformPreset {
         useByAge: usUse("youtube"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 4, cpmHigh: 10, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
+        overposting: churnOnlyOverposting,
         sources: [
+            "overposting": "assumption: each post is judged on its own test batch, so no per-post penalty; unfollows × d/3 above three posts a day (churn exponent 1), range 0-2",
             "feed.model": "interest graph: YouTube Shorts distributed like TikTok (issue 3, MODEL.md); parameters: assumption",
             "production_hours.short_video": "≈ 1.5 h before editing, like a TikTok video (seed workshop)",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
@@ -373,7 +421,9 @@ extension PlatformPreset {
         useByAge: usUse("twitch"),
         outOfNetworkShare: nil,
         adMarket: nil,
+        overposting: .none,
         sources: [
+            "overposting": "assumption: none (a live event is announced and attended, not ranked against the account's other posts)",
             "feed.model": "live: reach is the concurrent audience of an announced event (MODEL.md); parameters: assumption",
             "production_hours.live": "assumption: a team and days of preparation for a live event (issue 3, seed discussion)",
             "ad_market": "none modelled: no self-serve promotion of a stream (assumption)",
@@ -395,7 +445,9 @@ extension PlatformPreset {
         useByAge: usUse("snapchat"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 3, cpmHigh: 8, minimumDailyBudget: 5, frequencyCapPerWeek: 3),
+        overposting: churnOnlyOverposting,
         sources: [
+            "overposting": "assumption: each post is judged on its own test batch, so no per-post penalty; unfollows × d/3 above three posts a day (churn exponent 1), range 0-2",
             "feed.model": "assumption: Spotlight and Discover recommend to non-followers (interest graph); no figure in CALIBRATION.md",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
         ])
@@ -415,7 +467,9 @@ extension PlatformPreset {
         useByAge: usUse("pinterest"),
         outOfNetworkShare: nil,
         adMarket: AdMarket(cpmLow: 2, cpmHigh: 5, minimumDailyBudget: 1, frequencyCapPerWeek: 3),
+        overposting: churnOnlyOverposting,
         sources: [
+            "overposting": "assumption: each post is judged on its own test batch, so no per-post penalty; unfollows × d/3 above three posts a day (churn exponent 1), range 0-2",
             "feed.model": "assumption: pins are distributed by interest and search (interest graph); no figure in CALIBRATION.md",
             "engagement.share": "calibrated: 70-95% of posts get no reshare (Goel, Watts, Goldstein 2012)",
         ])
@@ -438,7 +492,7 @@ extension PlatformPreset {
             graph: .chungLu(meanDegree: 15, exponent: 2.5, homophily: 0.5),
             productionHours: defaultProductionHours,
             useByAge: Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { ($0, 0.05) }),
-            outOfNetworkShare: nil, adMarket: nil,
+            outOfNetworkShare: nil, adMarket: nil, overposting: .trackSocial,
             sources: ["": "custom platform: every default is an assumption"])
     }
 }

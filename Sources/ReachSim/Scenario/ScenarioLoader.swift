@@ -223,7 +223,7 @@ public enum ScenarioLoader {
 
     // MARK: - Platforms
 
-    static let platformKeys = ["preset", "followers", "feed", "engagement", "churn_per_week", "graph",
+    static let platformKeys = ["preset", "followers", "feed", "engagement", "churn_per_week", "overposting", "graph",
                                "production_hours", "plan", "accounts", "boost", "starter_pack", "starter_pack_uplift"]
 
     static func decodePlatform(name: String, _ node: YAMLValue, baseDirectory: URL) throws -> (PlatformSpec, PlatformPreset) {
@@ -256,6 +256,7 @@ public enum ScenarioLoader {
         let feed = try m.value("feed").map { try decodeFeed($0, base: preset.feed) } ?? preset.feed
         let engagement = try m.value("engagement").map { try decodeEngagement($0, base: preset.engagement) } ?? preset.engagement
         let churn = try m.value("churn_per_week")?.double(in: 0...1, unit: "probability per week") ?? preset.churnPerWeek
+        let overposting = try m.value("overposting").map { try decodeOverposting($0, base: preset.overposting) } ?? preset.overposting
         let graph = try m.value("graph").map { try decodeGraph($0, baseDirectory: baseDirectory) } ?? preset.graph
         var hours = preset.productionHours
         if let h = m.value("production_hours") {
@@ -284,8 +285,26 @@ public enum ScenarioLoader {
         }
         let spec = PlatformSpec(name: name, preset: presetName, feed: feed, engagement: engagement,
                                 churnPerWeek: churn, graph: graph, productionHours: hours, accounts: accounts,
-                                starterPackUplift: uplift)
+                                starterPackUplift: uplift, overposting: overposting)
         return (spec, preset)
+    }
+
+    static let overpostingKeys = ["posts_per_day", "like_exponent", "comment_exponent", "churn_exponent"]
+
+    /// `overposting:` of a platform: any of its keys, the others from `base` (the preset's).
+    static func decodeOverposting(_ node: YAMLValue, base: OverpostingEffect) throws -> OverpostingEffect {
+        let m = try node.mapping(allowedKeys: overpostingKeys)
+        var o = base
+        func number(_ key: String) throws -> Double? {
+            guard let v = m.value(key) else { return nil }
+            let d = PresetParameters.definition("overposting." + key)
+            return try v.double(in: d.range, unit: d.unit)
+        }
+        if let v = try number("posts_per_day") { o.postsPerDay = v }
+        if let v = try number("like_exponent") { o.likeExponent = v }
+        if let v = try number("comment_exponent") { o.commentExponent = v }
+        if let v = try number("churn_exponent") { o.churnExponent = v }
+        return o
     }
 
     static func decodeFormats(_ node: YAMLValue, into table: inout FormatTable<Double>,
@@ -331,7 +350,8 @@ public enum ScenarioLoader {
                                                    "peer_visibility", "discovery_per_engagement", "engaged_multiplier",
                                                    "engaged_window_weeks", "second_wave_threshold",
                                                    "second_wave_multiplier", "recency_hours", "like_weight",
-                                                   "comment_weight", "share_weight", "reels"])
+                                                   "comment_weight", "share_weight", "reels", "size_reference",
+                                                   "size_exponent"])
             if let v = try number(m, "base_visibility") { r.baseVisibility = v }
             if let v = m.value("format_multiplier") { try decodeFormats(v, into: &r.formatMultiplier, range: 0...10, unit: "multiplier") }
             if let v = try number(m, "hour_sensitivity") { r.hourSensitivity = v }
@@ -348,6 +368,8 @@ public enum ScenarioLoader {
             if let v = try number(m, "like_weight") { r.likeWeight = v }
             if let v = try number(m, "comment_weight") { r.commentWeight = v }
             if let v = try number(m, "share_weight") { r.shareWeight = v }
+            if let v = try number(m, "size_reference") { r.sizeReference = v }
+            if let v = try number(m, "size_exponent") { r.sizeExponent = v }
             if let node = m.value("reels") {
                 var reels = r.reels ?? InterestFeed(followerVisibility: 0, firstBatch: 300, batchGrowth: 3,
                                                     engagementThreshold: 0.05, maxBatches: 3, peerVisibility: 0)
