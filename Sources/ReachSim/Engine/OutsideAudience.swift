@@ -17,7 +17,9 @@
 ///   the account's followers reached this week are F(1 − Π(1 − views/F)) over its posts; parts
 ///   and platforms combine in product form (`OutsidePools.union`), platforms over the outside
 ///   population. Outside followers were reached by the post that made them follow, so they add
-///   to weekly reach, not to reach since week 0.
+///   to weekly reach, not to reach since week 0, which is kept at least the week's reach
+///   (`finishWeek`). Starter-pack followers (`StarterPacks`) are the exception, uncounted until
+///   a post reaches them.
 final class OutsideAudience {
     let pools: OutsidePools
     private let platformOf: [Int]
@@ -27,8 +29,14 @@ final class OutsideAudience {
     private var accountWeek, accountTotal: [Double]
     /// Outside followers per account, in agents.
     private(set) var followers: [Int]
-    /// Per account: probability that an outside follower saw none of this week's posts so far.
+    /// Per account: probability that an outside follower saw none of this week's posts so far,
+    /// and the follower views drawn this week.
     private var followersMissed: [Double]
+    private var followerViews: [Double]
+    /// Reach in agents set by `finishWeek`: per platform, across platforms, per account.
+    private(set) var platformReach: [(week: Double, total: Double)]
+    private(set) var allReach: (week: Double, total: Double) = (0, 0)
+    private(set) var accountReach: [(week: Double, total: Double)]
     /// The current post's outside-follower visibility (mean over activity levels), and a buffer.
     private var visibility = 0.0
     private var classBuffer: [Double]
@@ -43,13 +51,21 @@ final class OutsideAudience {
         accountTotal = Array(repeating: 0, count: accounts.count)
         followers = Array(repeating: 0, count: accounts.count)
         followersMissed = Array(repeating: 1, count: accounts.count)
+        followerViews = Array(repeating: 0, count: accounts.count)
+        platformReach = Array(repeating: (0, 0), count: platforms)
+        accountReach = Array(repeating: (0, 0), count: accounts.count)
         classBuffer = Array(repeating: 0, count: ActivityLevels.count)
     }
 
     func startReplicate() {
-        for p in 0..<platformCount { platformTotal[p] = 0 }
+        for p in 0..<platformCount {
+            platformTotal[p] = 0
+            platformReach[p] = (0, 0)
+        }
+        allReach = (0, 0)
         for a in followers.indices {
             accountTotal[a] = 0
+            accountReach[a] = (0, 0)
             followers[a] = 0
         }
     }
@@ -59,6 +75,7 @@ final class OutsideAudience {
         for a in followers.indices {
             accountWeek[a] = 0
             followersMissed[a] = 1
+            followerViews[a] = 0
         }
     }
 
@@ -129,6 +146,7 @@ final class OutsideAudience {
         guard n > 0 else { return }
         followersMissed[a] *= max(0, 1 - Double(n) / Double(followers[a]))
         post.outsideFollowerViews += n
+        followerViews[a] += Double(n)
         let cell = count(n, kind: .impressionsOrganic, tallies: tallies, &post)
         let p = post.platform, f = post.format.index
         engage(n, like: pools.like[p][f] * post.likeFactor, comment: pools.comment[p][f] * post.commentFactor,
@@ -204,37 +222,49 @@ final class OutsideAudience {
 
     // MARK: - Reach, in agents
 
-    /// Outside people reached on platform `p` this week and since week 0.
-    func reach(platform p: Int) -> (week: Double, total: Double) {
-        let n = pools.people[p]
-        guard n > 0 else { return (0, 0) }
-        var missed = 1 - OutsidePools.distinct(platformWeek[p], among: n) / n
-        for a in followers.indices where platformOf[a] == p { missed *= max(0, 1 - followersReached(a) / n) }
-        return (n * (1 - missed), OutsidePools.distinct(platformTotal[p], among: n))
-    }
-
-    /// Outside people reached on any platform this week and since week 0 (platforms combined in
-    /// product form over the outside population).
-    func reachAcrossPlatforms() -> (week: Double, total: Double) {
+    /// End of the week: this week's outside reach and reach since week 0 per platform, across
+    /// platforms and per account (read by `WeeklyTallies.finishWeek`). Reach since week 0 is the
+    /// distinct anonymous viewers since week 0, and never less than last week's value or this
+    /// week's reach (the followers a week reaches were reached before, by the post they followed).
+    func finishWeek() {
         let n = pools.population
-        guard n > 0 else { return (0, 0) }
-        var missedWeek = 1.0, missedTotal = 1.0
+        var missedWeek = 1.0, missedTotal = 1.0, largestWeek = 0.0, largestTotal = 0.0
+        var sumWeek = 0.0, sumTotal = 0.0
         for p in 0..<platformCount where exists(p) {
-            let r = reach(platform: p)
-            missedWeek *= max(0, 1 - r.week / n)
-            missedTotal *= max(0, 1 - r.total / n)
+            let people = pools.people[p]
+            let anonymous = OutsidePools.distinct(platformWeek[p], among: people)
+            var missed = 1 - anonymous / people, parts = anonymous
+            for a in followers.indices where platformOf[a] == p {
+                let reached = followersReached(a)
+                missed *= max(0, 1 - reached / people)
+                parts += reached
+            }
+            let week = min(parts, people * (1 - missed))  // min: rounding only
+            let total = max(platformReach[p].total, OutsidePools.distinct(platformTotal[p], among: people), week)
+            platformReach[p] = (week, total)
+            missedWeek *= max(0, 1 - week / n)
+            missedTotal *= max(0, 1 - total / n)
+            largestWeek = max(largestWeek, week); largestTotal = max(largestTotal, total)
+            sumWeek += week; sumTotal += total
         }
-        return (n * (1 - missedWeek), n * (1 - missedTotal))
+        // The product form lies between the largest platform and the sum; clamping only removes
+        // rounding.
+        let week = min(sumWeek, max(largestWeek, n * (1 - missedWeek)))
+        let total = min(sumTotal, max(largestTotal, n * (1 - missedTotal)))
+        allReach = (week, max(allReach.total, total, week))
+        for a in followers.indices {
+            let people = pools.people[platformOf[a]]
+            guard people > 0 else { continue }
+            let anonymous = OutsidePools.distinct(accountWeek[a], among: people)
+            let reached = followersReached(a)
+            let week = min(anonymous + reached, people * (1 - (1 - anonymous / people) * max(0, 1 - reached / people)))
+            accountReach[a] = (week, max(accountReach[a].total, OutsidePools.distinct(accountTotal[a], among: people), week))
+        }
     }
 
-    /// Outside people reached by account `a`'s posts this week and since week 0.
-    func reach(account a: Int) -> (week: Double, total: Double) {
-        let n = pools.people[platformOf[a]]
-        guard n > 0 else { return (0, 0) }
-        let anonymous = OutsidePools.distinct(accountWeek[a], among: n)
-        let week = n * (1 - (1 - anonymous / n) * max(0, 1 - followersReached(a) / n))
-        return (week, OutsidePools.distinct(accountTotal[a], among: n))
+    /// Outside followers of account `a` reached this week: F(1 − Π(1 − views/F)) over its posts,
+    /// never more than the follower views drawn (F grows during the week as people follow).
+    private func followersReached(_ a: Int) -> Double {
+        min(Double(followers[a]) * (1 - followersMissed[a]), followerViews[a])
     }
-
-    private func followersReached(_ a: Int) -> Double { Double(followers[a]) * (1 - followersMissed[a]) }
 }

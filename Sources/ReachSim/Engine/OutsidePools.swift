@@ -68,6 +68,6 @@ struct OutsidePools: Sendable {
     static func distinct(_ draws: Double, among n: Double) -> Double {
         guard n > 0, draws > 0 else { return 0 }
         if n <= 1 { return min(n, draws) }
-        return -n * _expm1(draws * _log1p(-1 / n))
+        return min(draws, -n * _expm1(draws * _log1p(-1 / n)))  // min: rounding only
     }
 }

@@ -79,6 +79,7 @@ final class ReplicateRunner {
             starterPacks?.apply(accounts: accounts, streams: streams, tallies: tallies, outside: kernel.outside)
             churn.apply(plan, accounts: accounts, streams: streams, tallies: tallies, outside: kernel.outside)
             kernel.engaged.forget(week: w)
+            kernel.outside?.finishWeek()
             tallies.finishWeek(w, plan: plan, accounts: world.accounts, accountIndex: world.accountIndex,
                                followers: accounts.followers, classCount: world.audience.classes.count,
                                spend: boost?.spend, outside: kernel.outside, scale: world.audience.scale, into: out)

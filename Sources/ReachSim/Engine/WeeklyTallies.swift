@@ -117,11 +117,11 @@ final class WeeklyTallies {
                 week[at(account.platform, o, .followers)] += Double(outside.followers[a])
             }
             for p in 0..<P {
-                let r = outside.reach(platform: p)
+                let r = outside.platformReach[p]
                 week[at(p, o, .reach)] = r.week
                 cumulative[p * S + o] = r.total
             }
-            let r = outside.reachAcrossPlatforms()
+            let r = outside.allReach
             week[at(P, o, .reach)] = r.week
             cumulative[P * S + o] = r.total
         }
@@ -165,7 +165,7 @@ final class WeeklyTallies {
             accountWeek[base + Metric.followers.rawValue] = Double(count)
             accountWeek[base + Metric.reachCumulative.rawValue] = accountCumulative[a]
             if let outside {
-                let reach = outside.reach(account: a)
+                let reach = outside.accountReach[a]
                 accountWeek[base + Metric.followers.rawValue] += Double(outside.followers[a])
                 accountWeek[base + Metric.reach.rawValue] += reach.week
                 accountWeek[base + Metric.reachCumulative.rawValue] += reach.total

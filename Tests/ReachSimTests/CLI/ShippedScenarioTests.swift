@@ -30,11 +30,11 @@ import Testing
         #expect(rows.count == 1 + 4 * 13)
         // Its weekly table obeys the laws between columns (WeeklyInvariants).
         let weekly = String(decoding: WeeklyTable.render(result, scenario: s), as: UTF8.self)
-        let problems = WeeklyInvariants.violations(csv: weekly, people: Double(s.audience.size * s.audience.scale))
+        let problems = WeeklyInvariants.violations(csv: weekly, people: WeeklyInvariants.people(s))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         let reach = result.value(replicate: 0, week: 3, platform: result.layout.allPlatforms,
                                  segment: result.layout.allSegments, metric: .reachCumulative)
-        #expect(reach > 0 && reach <= Double(s.audience.size * s.audience.scale))
+        #expect(reach > 0 && reach <= WeeklyInvariants.people(s))
     }
 
     @Test func thereAreScenarios() {
@@ -63,12 +63,11 @@ import Testing
             return nil
         })
         let weekly = try String(contentsOf: dir.appendingPathComponent("weekly.csv"), encoding: .utf8)
-        let problems = WeeklyInvariants.violations(csv: weekly, people: Double(s.audience.size * s.audience.scale),
-                                                   joining: joining)
+        let problems = WeeklyInvariants.violations(csv: weekly, people: WeeklyInvariants.people(s), joining: joining)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         // Every replicate, week and platform row of weekly.csv is there: 2 × weeks × (platforms + 1)
-        // × (segments + 1) rows and the header.
+        // × (segments, `outside` when the audience is open, + 1) rows and the header.
         let rows = weekly.split(separator: "\n").count - 1
-        #expect(rows == 2 * s.horizonWeeks * (s.platforms.count + 1) * (s.audience.segments.count + 1))
+        #expect(rows == 2 * s.horizonWeeks * (s.platforms.count + 1) * (s.audience.resultSegments.count + 1))
     }
 }

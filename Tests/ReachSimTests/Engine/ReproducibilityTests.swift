@@ -22,7 +22,7 @@ import Testing
             graph: {generator: chung_lu, mean_degree: 8}
             plan: {posts_per_week: {image: 3, short_video: 1}}
           mastodon:
-            followers: 60
+            followers: 18
             engagement: {share: 0.1}
             plan: {posts_per_week: {text: 4}}
         """
@@ -56,11 +56,11 @@ import Testing
     }
 
     /// The weekly file has the documented columns, in order, and one row per
-    /// replicate × week × platform slot × segment slot.
+    /// replicate × week × platform slot (2 + all) × segment slot (young, older, outside, all).
     @Test func weeklyShape() throws {
         let weekly = String(decoding: try run(threads: 2).weekly, as: UTF8.self)
         let lines = weekly.split(separator: "\n")
         #expect(lines.first == "scenario,replicate,week,platform,segment,posts,hours,impressions_organic,impressions_shares,impressions_discovery,impressions_paid,reach,reach_cumulative,likes,comments,shares,followers,followers_gained,followers_lost,spend,posts_dropped,hours_dropped")
-        #expect(lines.count == 1 + 6 * 4 * 3 * 3)
+        #expect(lines.count == 1 + 6 * 4 * 3 * 4)
     }
 }

@@ -58,6 +58,7 @@ import Testing
             team: {hours_per_week: 20}
             audience:
               size: 3000
+              outside: none  # one segment slot: the accounts' weeks are then half of the results
               segments: [{name: everyone, age: 25-34, share: 1}]
             platforms:
               instagram:

@@ -179,7 +179,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let single = Self.base.replacingOccurrences(of: """
               mastodon:
-                followers: 60
+                followers: 18
                 engagement: {share: 0.1}
                 plan: {posts_per_week: {text: 4}}
             """, with: "")

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReachSim
 
 /// Laws that every `weekly.csv` obeys whatever the scenario, checked column against column: a
 /// wrong engine (a reach counted twice, a follower lost without being counted, an `all` row that
@@ -6,7 +7,8 @@ import Foundation
 ///
 /// - reach ≤ impressions_organic + impressions_shares + impressions_discovery + impressions_paid
 ///   (everyone reached saw at least one post), and likes, comments and shares each ≤ those views;
-/// - reach ≤ reach_cumulative ≤ `people` (the audience, in people), and reach_cumulative never
+/// - reach ≤ reach_cumulative ≤ `people` (the catchment and the outside, in people: `people(_:)`),
+///   and reach_cumulative never
 ///   decreases from one week to the next;
 /// - segment `all` is the sum of the segments for every count (segments partition the people);
 /// - platform `all`: impressions, engagements and followers are the sums over platforms; its reach
@@ -16,6 +18,11 @@ import Foundation
 ///   platform whose accounts all exist from week 1 (`joining` lists the others: a join brings
 ///   initial followers that are not "gained").
 enum WeeklyInvariants {
+    /// Everyone the scenario can reach: the catchment's people and the outside's population.
+    static func people(_ s: Scenario) -> Double {
+        Double(s.audience.size * s.audience.scale) + (s.audience.outside?.population ?? 0)
+    }
+
     static let views = ["impressions_organic", "impressions_shares", "impressions_discovery", "impressions_paid"]
     static let additive = views + ["reach", "reach_cumulative", "likes", "comments", "shares", "followers",
                                    "followers_gained", "followers_lost"]
