@@ -48,9 +48,12 @@ extension Calibration {
 
     /// One platform of `preset` with one account: `followers` people among `audience` people
     /// (one agent for `scale`), of whom the share `use` uses the platform, five segments as in the
-    /// standard scenario, `posts` a week, for `weeks` weeks.
+    /// standard scenario, `posts` a week, for `weeks` weeks; the audience is open, with `country`'s
+    /// platform users outside the catchment (`OutsideSpec.resolve`), as scenario files are by
+    /// default: discovery, shares and boosts reach beyond the `audience` people.
     static func scenario(_ preset: PlatformPreset, name: String, followers: Int, audience: Int, scale: Int = 1, use: Double,
-                         posts: FormatTable<Double>, hours: [Int], weeks: Int, replicates: Int) -> Scenario {
+                         posts: FormatTable<Double>, hours: [Int], weeks: Int, replicates: Int,
+                         country: CountryProfile = .unitedStates) -> Scenario {
         var s = scenario(for: preset, replicates: replicates)
         s.name = "out-of-sample-\(name)"
         s.horizonWeeks = weeks
@@ -59,6 +62,9 @@ extension Calibration {
         for i in s.audience.segments.indices { s.audience.segments[i].platformUse = [use] }
         s.platforms[0].accounts[0].followers = followers
         s.platforms[0].accounts[0].plan = PlanSpec(postsPerWeek: posts, postingHours: hours)
+        s.audience.country = country.code
+        s.audience.outside = OutsideSpec.resolve(country: country, platformNames: [preset.name], presetNames: [preset.name],
+                                                 size: audience, scale: scale, segments: s.audience.segments)
         return s
     }
 
@@ -77,7 +83,8 @@ extension Calibration {
         func add(_ r: Row) { var r = r; r.sample = .outOfSample; rows.append(r) }
 
         // X: an account of 22,000 followers tweeting 7 times a week (5 texts, 2 images) for 8
-        // weeks, among 150,000 people of whom 40% use X.
+        // weeks, among 150,000 people of whom 40% use X, and the US outside (rOpenSci's audience is
+        // international and English-speaking: the US profile is the nearest the presets have).
         let xs = try measure(scenario(x, name: "x-22k", followers: XAnalytics.followers, audience: 150_000, use: 0.4,
                                       posts: formats([(.text, 5), (.image, 2)]), hours: [9, 13, 17], weeks: 8,
                                       replicates: replicates))
@@ -94,7 +101,8 @@ extension Calibration {
                 range: near(XAnalytics.retweetsPerImpression.value), xs.sharesPerView))
 
         // Facebook: a page of 130,000 fans posting 9.6 times a week (8 photos, 1 status, 0.6
-        // links as text) for 8 weeks, among 400,000 people (10 a agent) of whom 60% use Facebook.
+        // links as text) for 8 weeks, among 400,000 people (10 a agent) of whom 60% use Facebook,
+        // and the US outside (an international brand's page: the nearest profile the presets have).
         let fb = try measure(scenario(facebook, name: "facebook-130k", followers: FacebookPosts.followers, audience: 400_000,
                                       scale: 10, use: 0.6, posts: formats([(.image, 8), (.text, 1.6)]), hours: [9, 13, 19],
                                       weeks: 8, replicates: replicates))
