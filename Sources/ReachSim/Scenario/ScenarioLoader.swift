@@ -69,7 +69,7 @@ public enum ScenarioLoader {
             for (a, account) in platform.accounts.enumerated() {
                 let agents = Double(account.followers) / Double(audience.scale)
                 if agents > expectedUsers * 0.98 {
-                    let node = try followersNode(platformMap.value(platform.name)!, account: a)
+                    let node = try accountNode(platformMap.value(platform.name)!, account: a, key: "followers")
                     throw node.error(
                         "\(account.followers) followers is more than the \(Int(expectedUsers) * audience.scale) people " +
                         "expected to use \(platform.name) in the audience (audience.size × scale × segment use); " +
@@ -82,24 +82,14 @@ public enum ScenarioLoader {
                         sourcePath: path)
     }
 
-    /// The `starter_pack` value of account `a` of a platform entry (for messages).
-    private static func starterPackNode(_ node: YAMLValue, account a: Int) throws -> YAMLValue {
+    /// The `key` value of account `a` of a platform entry, or the entry itself (for messages).
+    private static func accountNode(_ node: YAMLValue, account a: Int, key: String) throws -> YAMLValue {
         let m = try node.mapping()
         if let list = m.value("accounts") {
             let item = try list.list()[a]
-            return try item.mapping().value("starter_pack") ?? item
+            return try item.mapping().value(key) ?? item
         }
-        return m.value("starter_pack") ?? node
-    }
-
-    /// The `followers` value of account `a` of a platform entry (for messages).
-    private static func followersNode(_ node: YAMLValue, account a: Int) throws -> YAMLValue {
-        let m = try node.mapping()
-        if let list = m.value("accounts") {
-            let item = try list.list()[a]
-            return try item.mapping().value("followers") ?? item
-        }
-        return m.value("followers") ?? node
+        return m.value(key) ?? node
     }
 
     /// Names end up in CSV cells and file names: keep them to letters, digits, `-`, `_`, `+`, `.`.
@@ -154,6 +144,10 @@ public enum ScenarioLoader {
                                                    "sessions_per_day", "uses"])
             let name = try s.require("name").string()
             try checkIdentifier(name, at: s.require("name"))
+            if name == "all" || name == OutsideSpec.segmentName {
+                throw try s.require("name").error("segment name '\(name)' is reserved: the results use it for "
+                    + (name == "all" ? "the whole audience" : "the people outside the catchment"))
+            }
             if let first = seen[name] {
                 throw try s.require("name").error("duplicate segment name '\(name)' (first at line \(first))")
             }
@@ -279,7 +273,7 @@ public enum ScenarioLoader {
         let uplift = try m.value("starter_pack_uplift")?.double(in: upliftRange, unit: "follows per follow")
             ?? preset.starterPackUplift
         if uplift == 0, let a = accounts.firstIndex(where: \.starterPack) {
-            throw try starterPackNode(node, account: a).error(
+            throw try accountNode(node, account: a, key: "starter_pack").error(
                 "\(name) has no starter packs (starter_pack_uplift 0): give the platform a 'starter_pack_uplift' "
                 + "(Bluesky's is 0.85) or remove 'starter_pack'")
         }

@@ -68,7 +68,7 @@ import Testing
         audience:
           size: 1000
           segments:
-            - {name: all, age: 25-34, share: 1}
+            - {name: everyone, age: 25-34, share: 1}
         platforms:
           facebook:
             followers: 100

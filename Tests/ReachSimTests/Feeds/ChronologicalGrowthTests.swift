@@ -121,7 +121,7 @@ import Testing
             team: {hours_per_week: 10}
             audience:
               size: 1000
-              segments: [{name: all, age: 25-34, share: 1}]
+              segments: [{name: everyone, age: 25-34, share: 1}]
             platforms:
               mastodon:
                 followers: 0

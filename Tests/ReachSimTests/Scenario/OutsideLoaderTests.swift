@@ -138,4 +138,15 @@ import Testing
             return missing.isEmpty
         }
     }
+
+    /// `outside` and `all` name rows of the results, so a segment cannot take them.
+    @Test(arguments: ["outside", "all"])
+    func reservedSegmentNamesAreRefused(_ name: String) {
+        let text = Self.yaml().replacingOccurrences(of: "{name: young,", with: "{name: \(name),")
+        #expect {
+            try ScenarioLoader.parse(text, file: "s.yaml")
+        } throws: { error in
+            "\(error)".contains("s.yaml:9:") && "\(error)".contains("segment name '\(name)' is reserved")
+        }
+    }
 }
