@@ -141,6 +141,12 @@ extension PlatformPreset {
     static let churnOnlyOverposting = OverpostingEffect(postsPerDay: 3, likeExponent: 0, commentExponent: 0, churnExponent: 1)
     static let trackSocialSource = "Track Social: at two posts a day a post gets 57% of the likes and 78% of the comments of a once-a-day post (like exponent log 0.57/log 2, comment log 0.78/log 2, shares as likes); churn exponent 1: assumption (twice the unfollows at twice the cadence); stories exempt (own tray)"
 
+    /// Facebook's engagement rates × 0.65 since discovery per engagement was fitted to the UCI
+    /// page's non-fan reach (100 impressions per unit of score, against the earlier assumption
+    /// 0.5): the non-fans it brings engage too, and engagement per follower (Rival IQ 2022, all
+    /// engagements over followers) must still hold.
+    static let facebookEngagementScale = 0.65
+
     static let facebook = PlatformPreset(
         name: "facebook", title: "Facebook (page)",
         feed: .ranked(RankedFeed(
@@ -148,13 +154,15 @@ extension PlatformPreset {
             formatMultiplier: formats(text: 0.8, image: 1.0, carousel: 1.05, shortVideo: 1.3,
                                       longVideo: 1.1, live: 1.5, story: 0.5),
             hourSensitivity: 0.5, cadenceReference: 3, cadenceExponent: 0.5, activitySensitivity: 1,
-            peerVisibility: 0.20, discoveryPerEngagement: 0.5,
-            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04, secondWaveMultiplier: 0.5,
+            peerVisibility: 0.20, discoveryPerEngagement: 100,
+            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.04 * facebookEngagementScale,
+            secondWaveMultiplier: 0.5,
             recencyHours: 72,
             reels: InterestFeed(followerVisibility: 0, firstBatch: 200, batchGrowth: 3, engagementThreshold: 0.025,
                                 maxBatches: 4, peerVisibility: 0, qualitySpread: 0.5),
             sizeReference: 10_000, sizeExponent: 0.4)),
-        engagement: EngagementRates(like: shaped(0.0085), comment: shaped(0.001), share: shaped(0.0007), follow: 0.01),
+        engagement: EngagementRates(like: shaped(0.0085 * facebookEngagementScale), comment: shaped(0.001 * facebookEngagementScale),
+                                    share: shaped(0.0007 * facebookEngagementScale), follow: 0.01),
         churnPerWeek: 0.002,
         graph: .chungLu(meanDegree: 20, exponent: 2.5, homophily: 0.5),
         productionHours: defaultProductionHours,
@@ -170,8 +178,10 @@ extension PlatformPreset {
             "overposting": trackSocialSource,
             "feed.model": "ranked: > 1,000 candidate posts per person per visit, multi-pass ranking (Facebook, high, qualitative)",
             "feed.peer_visibility": "~300 of 1,500 eligible stories shown a day, 20% (Backstrom, Facebook, 2013)",
+            "feed.discovery_per_engagement": "fitted to the UCI page's organic posts of January-June 2014 (shared/data/facebook-posts-uci, 110,000 fans): 31.7% of a post's reach outside the fans (median); predicts July-December (docs/calibration.md)",
+            "feed.second_wave_threshold": "assumption; × the engagement scale 0.65 with the engagement rates, so that the same posts trigger it",
             "feed.reels": "assumption: Facebook Reels tested on non-followers in batches like TikTok (the TikTok batch folklore, low confidence); threshold ≈ 2 × the short-video engagement per view",
-            "engagement": "image: calibrated, 0.06% of followers engage per post (Rival IQ 2022) at 5.5% reach; split like/comment/share and other formats (× format shape): assumption",
+            "engagement": "image: calibrated, 0.06% of followers engage per post (Rival IQ 2022) at 5.5% reach, counting the engagements of the non-fans discovery brings (rates × 0.65 since that fit); split like/comment/share and other formats (× format shape): assumption",
             "production_hours": productionSource,
         ]) { a, _ in a })
 
@@ -208,18 +218,25 @@ extension PlatformPreset {
             "production_hours": productionSource,
         ]) { a, _ in a })
 
+    /// X's reach fitted to rOpenSci's 2018 exports (0.19 of followers at ≤ 10,000 against the
+    /// earlier assumption 0.08). Engagement per view is divided by it and discovery per engagement
+    /// multiplied, so that engagement per follower (Rival IQ) and the out-of-network share (the
+    /// algorithm's ~50%), which were tuned with 0.08, still hold.
+    static let xReachScale = 0.19 / 0.08
+
     static let x = PlatformPreset(
         name: "x", title: "X (formerly Twitter)",
         feed: .ranked(RankedFeed(
-            baseVisibility: 0.08,
+            baseVisibility: 0.08 * xReachScale,
             formatMultiplier: formats(text: 1.0, image: 1.1, carousel: 1.1, shortVideo: 1.2,
                                       longVideo: 1.0, live: 1.2, story: 1.0),
             hourSensitivity: 0.5, cadenceReference: 5, cadenceExponent: 0.5, activitySensitivity: 1,
-            peerVisibility: 0.10, discoveryPerEngagement: 480,
-            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.02, secondWaveMultiplier: 0.5,
+            peerVisibility: 0.10, discoveryPerEngagement: 480 * xReachScale,
+            engagedMultiplier: 2, engagedWindowWeeks: 4, secondWaveThreshold: 0.02 / xReachScale, secondWaveMultiplier: 0.5,
             recencyHours: 48, likeWeight: 0.5, commentWeight: 13.5, shareWeight: 1.0,
             sizeReference: 10_000, sizeExponent: 0.3)),
-        engagement: EngagementRates(like: shaped(0.0016), comment: shaped(0.0001), share: shaped(0.0003), follow: 0.005),
+        engagement: EngagementRates(like: shaped(0.0016 / xReachScale), comment: shaped(0.0001 / xReachScale),
+                                    share: shaped(0.0003 / xReachScale), follow: 0.005),
         churnPerWeek: 0.003,
         graph: .chungLu(meanDegree: 30, exponent: 2.2, homophily: 0.4),
         productionHours: formats(text: 0.2, image: 0.4, carousel: 0.8, shortVideo: 1.5, longVideo: 4.0, live: 3.0, story: 0.2),
@@ -239,9 +256,11 @@ extension PlatformPreset {
             "feed.comment_weight": "heavy ranker weight of a reply 13.5 (twitter/the-algorithm, 5 Apr 2023)",
             "feed.share_weight": "heavy ranker weight of a retweet 1.0 (twitter/the-algorithm, 5 Apr 2023)",
             "feed.recency_hours": "posts older than ~48 h are filtered (twitter/the-algorithm, 2023)",
-            "feed.discovery_per_engagement": "calibrated so that ~50% of views are out of network (For You: ~50% in-network candidates, twitter/the-algorithm 2023)",
+            "feed.base_visibility": "fitted to rOpenSci's X exports of 2018 (shared/data/x-analytics-ropensci): median 4,939 impressions per tweet at ~19,000 followers, 7.9 tweets a week; predicts 2017 and 2019 (docs/calibration.md)",
+            "feed.second_wave_threshold": "assumption; ÷ 2.375 with the engagement rates, so that the same posts trigger it",
+            "feed.discovery_per_engagement": "calibrated so that ~50% of views are out of network (For You: ~50% in-network candidates, twitter/the-algorithm 2023); × 2.375 with base_visibility's fit, the engagement score per post being ÷ 2.375",
             "out_of_network_share": "~50% of For You candidates out of network (twitter/the-algorithm, 2023)",
-            "engagement": "image: calibrated, 0.035% of followers engage per post (Rival IQ 2022); split and other formats (× format shape): assumption",
+            "engagement": "image: calibrated, 0.035% of followers engage per post (Rival IQ 2022): rates ÷ 2.375 since base_visibility's fit to rOpenSci showed 2.375 times the reach, so that engagement per follower stays Rival IQ's; rOpenSci itself had about 7 times these likes per impression (docs/calibration.md); split and other formats (× format shape): assumption",
             "ad_market.cpm_low": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
             "ad_market.cpm_high": "X CPM $4-9 (aggregators, low confidence), at 0.92 €/$",
             "production_hours": productionSource,
