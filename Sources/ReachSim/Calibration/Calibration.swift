@@ -357,7 +357,7 @@ public enum Calibration {
           engagement rows fail by construction of the presets: their engagement per view is set
           by vendors' engagement per follower of 2022 (Rival IQ), and these accounts engaged
           several times more per impression (rOpenSci's likes 7 times the X preset's; the UCI page
-          of 2014 1.7 times Facebook's). An institution's own rates come from its own exports
+          of 2014 about twice Facebook's). An institution's own rates come from its own exports
           (`reachsim import`, docs/validation.md), not from the presets.
           The real-data scenarios are open like scenario files (issue 16): the US users of the
           platform outside the catchment (`audience.country: us`, the nearest profile to an

@@ -83,14 +83,14 @@ extension Calibration {
         var s = scenario(for: preset, replicates: replicates)
         s.name = "out-of-sample-\(name)"
         s.horizonWeeks = weeks
-        s.audience.size = audience
+        s.audience.size = audience / scale
         s.audience.scale = scale
         for i in s.audience.segments.indices { s.audience.segments[i].platformUse = [use] }
         s.platforms[0].accounts[0].followers = followers
         s.platforms[0].accounts[0].plan = PlanSpec(postsPerWeek: posts, postingHours: hours)
         s.audience.country = country.code
         s.audience.outside = OutsideSpec.resolve(country: country, platformNames: [preset.name], presetNames: [preset.name],
-                                                 size: audience, scale: scale, segments: s.audience.segments)
+                                                 size: s.audience.size, scale: scale, segments: s.audience.segments)
         return s
     }
 
@@ -140,7 +140,7 @@ extension Calibration {
         }
 
         // Facebook: the page in each half of 2014 (8 photos for 1.6 statuses and links, as text)
-        // for 8 weeks, among 400,000 people (10 an agent) of whom 60% use Facebook, and the US
+        // for 8 weeks, among 400,000 people (40,000 agents of 10) of whom 60% use Facebook, and the US
         // outside (an international brand's page). discovery_per_engagement was fitted to the
         // first half's non-fan share; the second half has 24% more fans and 22% more posts.
         let fbSource = "UCI Facebook metrics, a brand page of ~131,000 fans, 2014 (shared/data/facebook-posts-uci): "

@@ -16,6 +16,11 @@ public enum ComparePipeline {
         public let scenario: String
         /// Year (horizon) totals compared with the base, all platforms and segments.
         public let cumulativeReach: PairedComparison
+        /// The same reach split: the catchment's people (its segments) and the outside's. Disjoint,
+        /// so they add up to `cumulativeReach` replicate by replicate. `outsideReach` is nil when
+        /// neither scenario has an outside (closed audiences: the catchment is everyone).
+        public let catchmentReach: PairedComparison
+        public let outsideReach: PairedComparison?
         public let followersAtEnd: PairedComparison
         public let spend: PairedComparison
         public let hours: PairedComparison
@@ -100,7 +105,7 @@ public enum ComparePipeline {
         var verdicts: [Verdict] = []
         for k in 1..<scenarios.count {
             appendRows(base: (scenarios[0], results[0]), alt: (scenarios[k], results[k]), to: &csv)
-            verdicts.append(verdict(base: results[0], alt: results[k], name: scenarios[k].name))
+            verdicts.append(verdict(base: (scenarios[0], results[0]), alt: (scenarios[k], results[k]), name: scenarios[k].name))
         }
         var files = [try output.stage("comparison.csv", bytes: csv.bytes)]
         for (k, scenario) in scenarios.enumerated() {
@@ -146,33 +151,54 @@ public enum ComparePipeline {
         }
     }
 
-    static func verdict(base: Simulation.Result, alt: Simulation.Result, name: String) -> Verdict {
-        func series(_ result: Simulation.Result, _ metric: Metric, total: Bool) -> [Double] {
-            let l = result.layout
+    static func verdict(base: (Scenario, Simulation.Result), alt: (Scenario, Simulation.Result), name: String) -> Verdict {
+        /// Per replicate: the horizon total of `metric` (or its last week), all platforms, segment
+        /// `segment` (nil: all; a scenario without that segment gives 0).
+        func series(_ run: (Scenario, Simulation.Result), _ metric: Metric, total: Bool, segment: String? = nil) -> [Double] {
+            let (scenario, result) = run, l = result.layout
+            let s: Int
+            if let segment {
+                guard let i = scenario.audience.resultSegments.firstIndex(of: segment) else {
+                    return [Double](repeating: 0, count: result.replicates)
+                }
+                s = i
+            } else {
+                s = l.allSegments
+            }
             return (0..<result.replicates).map { r in
                 let weeks = total ? Array(0..<l.weeks) : [l.weeks - 1]
-                return weeks.reduce(0) { $0 + result.value(replicate: r, week: $1, platform: l.allPlatforms, segment: l.allSegments, metric: metric) }
+                return weeks.reduce(0) { $0 + result.value(replicate: r, week: $1, platform: l.allPlatforms, segment: s, metric: metric) }
             }
         }
         func compare(_ metric: Metric, total: Bool) -> PairedComparison {
             PairedComparison(base: series(base, metric, total: total), alt: series(alt, metric, total: total))
         }
-        return Verdict(scenario: name, cumulativeReach: compare(.reachCumulative, total: false),
+        let outside = OutsideSpec.segmentName
+        let open = [base.0, alt.0].contains { $0.audience.resultSegments.contains(outside) }
+        let reach = (base: series(base, .reachCumulative, total: false), alt: series(alt, .reachCumulative, total: false))
+        let away = (base: series(base, .reachCumulative, total: false, segment: outside),
+                    alt: series(alt, .reachCumulative, total: false, segment: outside))
+        func minus(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map { $0 - $1 } }
+        return Verdict(scenario: name, cumulativeReach: PairedComparison(base: reach.base, alt: reach.alt),
+                       catchmentReach: PairedComparison(base: minus(reach.base, away.base), alt: minus(reach.alt, away.alt)),
+                       outsideReach: open ? PairedComparison(base: away.base, alt: away.alt) : nil,
                        followersAtEnd: compare(.followers, total: false), spend: compare(.spend, total: true),
                        hours: compare(.hours, total: true))
     }
 
     /// The terminal verdict: one row per alternative, differences from the base over the horizon.
+    /// Reach is split into the catchment (the scenario's segments: the people the institution
+    /// cares about) and the outside (the platforms' other users) when an audience is open.
     public static func verdictTable(_ report: Report) -> String {
-        var rows = [["scenario", "Δ cumulative reach (90% CI)", "P(more reach)", "Δ followers at end", "Δ spend €", "Δ hours"]]
+        let open = report.verdicts.contains { $0.outsideReach != nil }
+        var heading = ["scenario", "Δ cumulative reach (90% CI)", "P(more reach)"]
+        if open { heading += ["Δ catchment (90% CI)", "Δ outside (90% CI)"] }
+        var rows = [heading + ["Δ followers at end", "Δ spend €", "Δ hours"]]
+        func interval(_ c: PairedComparison) -> String { "\(signed(c.diffMean)) (\(signed(c.diffLow)) to \(signed(c.diffHigh)))" }
         for v in report.verdicts {
-            let c = v.cumulativeReach
-            rows.append([
-                v.scenario,
-                "\(signed(c.diffMean)) (\(signed(c.diffLow)) to \(signed(c.diffHigh)))",
-                String(format: "%.0f%%", 100 * c.probabilityAltHigher),
-                signed(v.followersAtEnd.diffMean), signed(v.spend.diffMean), signed(v.hours.diffMean),
-            ])
+            var row = [v.scenario, interval(v.cumulativeReach), String(format: "%.0f%%", 100 * v.cumulativeReach.probabilityAltHigher)]
+            if open { row += [interval(v.catchmentReach), v.outsideReach.map(interval) ?? "0"] }
+            rows.append(row + [signed(v.followersAtEnd.diffMean), signed(v.spend.diffMean), signed(v.hours.diffMean)])
         }
         return "Compared with \(report.base.name) over \(report.base.horizonWeeks) weeks:\n" + ReachTable.format(rows)
     }

@@ -96,6 +96,35 @@ public enum ScenarioWarnings {
                     + (account.followers > 0 ? " (its \(account.followers) followers still churn)" : "")))
             }
         }
+        warnings += outsideWarnings(scenario, file: file, line: line)
+        return warnings
+    }
+
+    /// Platforms of an open audience whose outside resolves to nobody, unless the file says so
+    /// (`audience.outside.users`): their discovery, shares and boosts reach only the catchment,
+    /// which a strategist rarely means (the closed pool's saturation, issue 16).
+    static func outsideWarnings(_ scenario: Scenario, file: String, line: ([String]) -> Int?) -> [ScenarioWarning] {
+        guard let outside = scenario.audience.outside, outside.isOpen else { return [] }
+        let country = CountryProfile.named(scenario.audience.country)
+        let people = Double(scenario.audience.size) * Double(scenario.audience.scale)
+        var warnings: [ScenarioWarning] = []
+        for (p, platform) in scenario.platforms.enumerated() where p < outside.users.count && outside.users[p] < 1 {
+            if line(["audience", "outside", "users", platform.name]) != nil { continue }
+            let at = line(["audience", "outside"]) ?? line(["audience", "size"]) ?? line(["audience"])
+            let why: String
+            if let preset = platform.preset, let figure = country?.platform(preset) {
+                let catchment = people * scenario.audience.segments.reduce(0.0) { $0 + $1.share * $1.platformUse[p] }
+                why = "its users in the catchment (\(ReachTable.grouped(catchment))) are at least the \(preset) users of "
+                    + "'\(scenario.audience.country)' interested in culture (\(ReachTable.grouped(figure.users)) × culture_share), "
+                    + "so discovery, shares and boosts on it reach only the catchment; lower audience.size, or set "
+                    + "audience.outside.users.\(platform.name) (or culture_share) if the outside is larger"
+            } else {
+                why = "the country profile '\(scenario.audience.country)' has no user count for it"
+                    + (platform.preset == nil ? " (no preset)" : "")
+                    + ", so discovery, shares and boosts on it reach only the catchment; set audience.outside.users.\(platform.name)"
+            }
+            warnings.append(ScenarioWarning(file: file, line: at, message: "platform \(platform.name) has no outside: " + why))
+        }
         return warnings
     }
 

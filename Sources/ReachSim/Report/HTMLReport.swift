@@ -119,7 +119,11 @@ public enum HTMLReport {
         var alternatives: [String] = []
         // (alt, platform, metric) → per-week diff mean, CI low, CI high, p05, p95 (segment all).
         var diffs: [String: [[Double]]] = [:]
-        var finalRows: [String: CSVTable.Row] = [:]
+        var finalRows: [String: CSVTable.Row] = [:], outsideRows: [String: CSVTable.Row] = [:]
+        for f in rows where f["segment"] == OutsideSpec.segmentName && f["platform"] == "all"
+            && f["metric"] == Metric.reachCumulative.column {
+            outsideRows[f["scenario"]] = f   // the last week's row stays
+        }
         for f in rows where f["segment"] == "all" {
             let alt = f["scenario"], platform = f["platform"], metric = f["metric"]
             if !alternatives.contains(alt) { alternatives.append(alt) }
@@ -131,16 +135,33 @@ public enum HTMLReport {
             diffs[key] = d
             if platform == "all" && metric == Metric.reachCumulative.column { finalRows[alt] = f }
         }
+        // An open audience splits the difference: the catchment (the scenario's segments) and the
+        // outside (the platforms' other users); the catchment's is all − outside, a mean.
+        let open = !outsideRows.isEmpty
         var body = "<h1>\(HTML.escape(base)) compared</h1><table><tr><th>alternative</th><th>base cumulative reach</th>"
-            + "<th>alternative</th><th>difference (90% CI of the mean)</th><th>P(alternative reaches more)</th></tr>"
+            + "<th>alternative</th><th>difference (90% CI of the mean)</th><th>P(alternative reaches more)</th>"
+            + (open ? "<th>of which catchment</th><th>of which outside (90% CI)</th>" : "") + "</tr>"
         for alt in alternatives {
             guard let f = finalRows[alt] else { continue }
-            func v(_ column: String) -> Double { Double(f[column]) ?? 0 }
+            func v(_ column: String, _ row: CSVTable.Row? = nil) -> Double { Double((row ?? f)[column]) ?? 0 }
             body += "<tr><td>\(HTML.escape(alt))</td><td>\(g(v("base_mean")))</td><td>\(g(v("alt_mean")))</td>"
                 + "<td>\(g(v("diff_mean"))) (\(g(v("diff_ci90_low"))) to \(g(v("diff_ci90_high"))))</td>"
-                + "<td>\(String(format: "%.0f%%", 100 * v("p_alt_higher")))</td></tr>"
+                + "<td>\(String(format: "%.0f%%", 100 * v("p_alt_higher")))</td>"
+            if open {
+                if let o = outsideRows[alt] {
+                    body += "<td>\(g(v("diff_mean") - v("diff_mean", o)))</td>"
+                        + "<td>\(g(v("diff_mean", o))) (\(g(v("diff_ci90_low", o))) to \(g(v("diff_ci90_high", o))))</td>"
+                } else {
+                    body += "<td>\(g(v("diff_mean")))</td><td></td>"
+                }
+            }
+            body += "</tr>"
         }
         body += "</table>"
+        if open {
+            body += "<p class=\"note\">Catchment: the people of the scenario's segments (whom the institution "
+                + "targets); outside: the platforms' other users in the country, reached by discovery, shares and boosts.</p>"
+        }
         let titles = [Metric.reachCumulative: "Δ cumulative reach", .reach: "Δ weekly reach", .followers: "Δ followers"]
         for (k, alt) in alternatives.enumerated() {
             body += "<h2>\(HTML.escape(alt)) − \(HTML.escape(base))</h2><div class=\"grid\">"

@@ -67,6 +67,24 @@ import Testing
         #expect(w.map(\.description) == ["s.yaml:12: warning: mastodon/main publishes nothing in 10 weeks: its plan has no post (posts_per_week) (its 100 followers still churn)"])
     }
 
+    /// France has 300,000 Mastodon users, 40% of them interested in culture: a catchment of
+    /// 200,000 people who all use Mastodon holds more than all of them, so Mastodon's outside is
+    /// empty (X's is not) and the warning names the platform at audience's line; giving
+    /// `audience.outside.users.mastodon` says it is meant and silences it.
+    @Test func aPlatformWithNoOutside() throws {
+        let big = Self.yaml().replacingOccurrences(of: "  size: 20000\n", with: "  size: 200000\n  scale: 1\n")
+            .replacingOccurrences(of: "share: 1}", with: "share: 1, uses: {x: 0.3, mastodon: 1}}")
+        let w = try Self.warnings(big)
+        #expect(w.count == 1)
+        let m = try #require(w.first)
+        #expect(m.message.hasPrefix("platform mastodon has no outside: its users in the catchment (200,000) are at least the mastodon users of 'fr'"))
+        #expect(m.line == 6)
+        let meant = big.replacingOccurrences(of: "  scale: 1\n", with: "  scale: 1\n  outside: {users: {mastodon: 0}}\n")
+        #expect(try Self.warnings(meant).isEmpty)
+        let closed = big.replacingOccurrences(of: "  scale: 1\n", with: "  scale: 1\n  outside: none\n")
+        #expect(try Self.warnings(closed).isEmpty)
+    }
+
     /// The shipped leave-X scenario loses its last announcement weeks (issue 19 found it); the
     /// command says so on stderr and still exits 0.
     @Test func validatePrintsTheWarningsAndSucceeds() throws {

@@ -38,6 +38,38 @@ import Testing
         #expect(report.verdicts[0].cumulativeReach.diffMean == 0)
     }
 
+    /// Open audiences: the verdict splits the reach difference into the catchment's and the
+    /// outside's, which add up to it replicate by replicate; twice the Mastodon posts bring more
+    /// outside people (its discovery lands mostly outside). A closed pair has no outside column.
+    @Test func verdictSplitsCatchmentAndOutside() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paths = try write(["1-base.yaml": Self.base, "2-alt.yaml": Self.alt], in: dir)
+        let out = dir.appendingPathComponent("open")
+        let report = try ComparePipeline.run(scenarioPaths: paths, options: .init(replicates: 8, threads: 2, outputDirectory: out.path))
+        let v = report.verdicts[0]
+        let outside = try #require(v.outsideReach)
+        for (a, b) in [(v.cumulativeReach.baseMean, v.catchmentReach.baseMean + outside.baseMean),
+                       (v.cumulativeReach.altMean, v.catchmentReach.altMean + outside.altMean),
+                       (v.cumulativeReach.diffMean, v.catchmentReach.diffMean + outside.diffMean)] {
+            #expect(abs(a - b) <= 1e-9 * max(1, abs(a)))
+        }
+        #expect(outside.baseMean > 0 && outside.diffLow > 0)
+        let table = ComparePipeline.verdictTable(report)
+        #expect(table.contains("Δ catchment (90% CI)") && table.contains("Δ outside (90% CI)"))
+        let html = try HTMLReport.render(directory: out)
+        #expect(html.contains("of which outside"))
+
+        let closed = { (text: String) in text.replacingOccurrences(of: "  size: 6000\n", with: "  size: 6000\n  outside: none\n") }
+        let closedPaths = try write(["3-base.yaml": closed(Self.base), "4-alt.yaml": closed(Self.alt)], in: dir)
+        #expect(closed(Self.base).contains("outside: none"))
+        let shut = try ComparePipeline.run(scenarioPaths: closedPaths,
+                                           options: .init(replicates: 4, threads: 2, outputDirectory: dir.appendingPathComponent("closed").path))
+        #expect(shut.verdicts[0].outsideReach == nil)
+        #expect(shut.verdicts[0].catchmentReach.diffMean == shut.verdicts[0].cumulativeReach.diffMean)
+        #expect(!ComparePipeline.verdictTable(shut).contains("Δ outside"))
+    }
+
     /// Common random numbers: the alternative changes only Mastodon's plan, so Facebook's draws
     /// are shared and its paired differences are exactly 0; with independent streams they are not,
     /// and the interval of the overall difference is wider.
