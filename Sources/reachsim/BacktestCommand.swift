@@ -13,7 +13,9 @@ struct BacktestCommand: ParsableCommand {
             likes, shares (reposts), comments (replies), followers at each month's end. Writes backtest.csv, \
             backtest_summary.csv (MAPE, weighted MAPE, bias, coverage of the 80 % and 95 % ranges, skill against the \
             mean of the last three training months), posts_quantiles.csv, rates.csv and manifest.json. \
-            No fit yet: the scenario's parameters are used as they are (fitted: false). See docs/validation.md.
+            With --fit, first fits the scenario on the last --fit-weeks weeks of the training period (as `reachsim fit` \
+            does; fit.csv) and simulates the test period with the fitted values; without, the scenario's parameters are \
+            used as they are (fitted: false). See docs/validation.md.
             """)
 
     @Argument(help: "The scenario file (YAML); its accounts are named as the history names them.")
@@ -40,6 +42,12 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Time zone of the posts' local day and hour: an IANA name or UTC.")
     var timezone: String = PostingClock.defaultIdentifier
 
+    @Flag(help: "Fit the scenario on the training period first (reachsim fit), then simulate the test period with it.")
+    var fit = false
+
+    @Option(help: "With --fit: weeks of the training period used, 4...520 (the last ones).")
+    var fitWeeks: Int = 26
+
     func run() throws {
         let report: BacktestPipeline.Report
         do {
@@ -47,7 +55,7 @@ struct BacktestCommand: ParsableCommand {
                 scenarioPath: scenario, historyDirectory: history,
                 trainUntil: try PostingClock.day(trainUntil, option: "--train-until"), outputDirectory: out,
                 replicates: size.replicates?.value, seed: size.seed, threads: threads.value, holdout: holdout,
-                clock: try PostingClock(timeZone: timezone), command: CommandLine.arguments)
+                clock: try PostingClock(timeZone: timezone), command: CommandLine.arguments, fit: fit, fitWeeks: fitWeeks)
             report = try BacktestPipeline.run(options)
         } catch {
             throw fail(error)

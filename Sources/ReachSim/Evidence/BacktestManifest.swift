@@ -1,8 +1,8 @@
 import Foundation
 
 /// `manifest.json` of a back-test: what ran (version, scenario and its SHA-256, seed, command), on
-/// which history, over which days, the files written (size and SHA-256), and `fitted`: false
-/// while the back-test runs the scenario's parameters as they are (no `reachsim fit` yet).
+/// which history, over which days, the files written (size and SHA-256), and `fitted`: true when
+/// `--fit` fitted the scenario on the training period first, false when its parameters ran as they are.
 /// Snake_case keys, sorted, pretty-printed; the seed is a decimal string (see `Manifest`).
 public struct BacktestManifest: Encodable, Sendable {
     public var reachsimVersion = ReachSimVersion.string

@@ -6,9 +6,10 @@ import Foundation
 /// `posts_quantiles.csv`, `rates.csv` and `manifest.json` atomically (`OutputTransaction`:
 /// nothing is written on error).
 ///
-/// No fit yet: the scenario's parameters are used as they are, and every file says so
-/// (`fitted` false). Once `reachsim fit` exists, it runs on the training period before the
-/// simulation and this pipeline simulates its `fitted.yaml` instead.
+/// With `fit`, `FitPipeline` first estimates the scenario's parameters on the last `fitWeeks`
+/// weeks of the training period, the test period is simulated with the fitted values, and the
+/// output has `fit.csv` too (`fitted` true). Without, the scenario's parameters are used as they
+/// are, and every file says so (`fitted` false).
 public enum BacktestPipeline {
     public struct Options: Sendable {
         public var scenarioPath: String
@@ -25,10 +26,15 @@ public enum BacktestPipeline {
         public var clock: PostingClock
         /// The command-line words, for the manifest.
         public var command: [String]
+        /// Fit on the training period first (`FitPipeline`), on its last `fitWeeks` weeks.
+        public var fit: Bool
+        public var fitWeeks: Int
 
         public init(scenarioPath: String, historyDirectory: String, trainUntil: ObservedDate, outputDirectory: String,
                     replicates: Int? = nil, seed: UInt64? = nil, threads: Int = 1, holdout: BacktestHoldout = .last,
-                    clock: PostingClock, command: [String] = []) {
+                    clock: PostingClock, command: [String] = [], fit: Bool = false, fitWeeks: Int = 26) {
+            self.fit = fit
+            self.fitWeeks = fitWeeks
             self.scenarioPath = scenarioPath
             self.historyDirectory = historyDirectory
             self.trainUntil = trainUntil
@@ -55,7 +61,9 @@ public enum BacktestPipeline {
         public let heldOutWeeks: Int
         public let warnings: [String]
         public let wallTimeSeconds: Double
-        public let fitted: Bool
+        /// The fit on the training period, nil without `--fit`.
+        public let fit: FitPipeline.Result?
+        public var fitted: Bool { fit != nil }
     }
 
     /// Loads, simulates, scores and writes.
@@ -84,6 +92,20 @@ public enum BacktestPipeline {
                 + "(\(clock.identifier)): nothing to train on")
         }
         let from = options.holdout == .last ? ObservedDate(daysSinceEpoch: trainUntil.daysSinceEpoch + 1) : firstDay
+        var fit: FitPipeline.Result?
+        if options.fit {
+            guard options.holdout == .last else {
+                throw BacktestError("--fit needs --holdout last: spread weeks have no training period before them")
+            }
+            let result = try FitPipeline.fit(scenario, history: history, options: FitPipeline.Options(
+                scenarioPath: options.scenarioPath, historyDirectory: options.historyDirectory, until: trainUntil,
+                weeks: options.fitWeeks, threads: options.threads, clock: clock))
+            let (replicates, seed) = (scenario.replicates, scenario.seed)
+            scenario = result.scenario
+            scenario.replicates = replicates
+            scenario.seed = seed
+            fit = result
+        }
         let schedule = try ObservedSchedule.build(
             scenario, history: history, options: ObservedSchedule.Options(from: from, until: lastDay, clock: clock))
         var simulated = schedule.scenario
@@ -123,7 +145,7 @@ public enum BacktestPipeline {
         var series: [BacktestSeries] = []
         var comparisons: [BacktestTables.PostComparison] = []
         var rates: [BacktestTables.Rate] = []
-        var warnings = schedule.warnings
+        var warnings = (fit?.warnings.map { "fit: " + $0 } ?? []) + schedule.warnings
         let replicates = simulated.replicates
         for account in history.accounts {
             guard let a = schedule.accountOf[account] else { continue }
@@ -237,9 +259,10 @@ public enum BacktestPipeline {
             }
         }
 
-        let fitted = false
+        let fitted = fit != nil
         let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
         var files: [Manifest.DataFile] = []
+        if let fit { files.append(try output.stage("fit.csv", bytes: FitPipeline.csv(fit.estimates))) }
         files.append(try output.stage("backtest.csv", bytes: BacktestTables.rows(series)))
         files.append(try output.stage("backtest_summary.csv", bytes: BacktestTables.summary(series, fitted: fitted)))
         files.append(try output.stage("posts_quantiles.csv", bytes: BacktestTables.postQuantiles(comparisons, fitted: fitted)))
@@ -251,7 +274,8 @@ public enum BacktestPipeline {
             scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: simulated.seed, replicates: replicates,
             threads: options.threads, weeks: weekCount, wallTimeSeconds: seconds, files: files, command: options.command,
             fitted: fitted,
-            parameters: "the scenario's parameters as they are: no fit (reachsim fit is not built yet)",
+            parameters: fit.map { "fitted on \($0.from) to \($0.until) (fit.csv), the other parameters the scenario's" }
+                ?? "the scenario's parameters as they are: no fit (without --fit)",
             history: options.historyDirectory, trainUntil: trainUntil.description,
             simulatedFrom: schedule.start.description, simulatedUntil: lastDay.description,
             holdout: options.holdout.rawValue, timezone: clock.identifier, warnings: warnings)
@@ -259,6 +283,6 @@ public enum BacktestPipeline {
         return Report(scenario: simulated, directory: options.outputDirectory,
                       files: files.map(\.name) + [OutputTransaction.manifestName], series: series, rates: rates,
                       simulatedFrom: schedule.start, simulatedUntil: lastDay, heldOutWeeks: heldOut.count,
-                      warnings: warnings, wallTimeSeconds: seconds, fitted: fitted)
+                      warnings: warnings, wallTimeSeconds: seconds, fit: fit)
     }
 }

@@ -1,16 +1,19 @@
 import Foundation
 
 /// The back-test's terminal summary: what was simulated, the scores per account, metric and kind
-/// of period, the engagement rates, the warnings, and that the parameters were not fitted.
+/// of period, the engagement rates, the warnings, and whether the parameters were fitted.
 public enum BacktestSummary {
     public static func render(_ report: BacktestPipeline.Report) -> String {
         var lines: [String] = []
         lines.append("Back-test of \(report.scenario.name): \(report.scenario.replicates) replicates, simulated "
             + "\(report.simulatedFrom) to \(report.simulatedUntil) (\(report.scenario.horizonWeeks) weeks, "
             + "\(report.heldOutWeeks) held out) with the posts as they happened.")
-        if !report.fitted {
-            lines.append("NOT FITTED: the scenario's parameters are used as they are (reachsim fit is not built yet); "
-                + "these scores are the preset's, not a fitted model's.")
+        if let fit = report.fit {
+            lines.append("FITTED on \(fit.from) to \(fit.until) (fit.csv; \(fit.estimates.filter { $0.low != nil }.count) parameters "
+                + "estimated, \(fit.estimates.filter { $0.estimate == nil }.count) not identifiable), then simulated on the test period.")
+        } else {
+            lines.append("NOT FITTED: the scenario's parameters are used as they are (without --fit); "
+                + "these scores are the scenario's, not a model fitted to the training period.")
         }
         lines.append("")
         let header = ["account", "metric", "periods", "n", "MAPE", "wMAPE", "bias", "cover80", "cover95", "skill", "naive MAPE"]

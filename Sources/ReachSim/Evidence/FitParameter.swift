@@ -1,0 +1,116 @@
+/// A parameter `reachsim fit` estimates from an account's exports, with the moment of the data
+/// that identifies it. Each is a platform parameter (the accounts of a platform share it), fitted
+/// as a factor on the scenario's value so that per-format shapes and the preset's proportions stay.
+public enum FitParameter: String, CaseIterable, Sendable {
+    /// Ranked feeds' share of followers who see a post: the level of impressions. Moment: the
+    /// median impressions per post.
+    case baseVisibility = "feed.base_visibility"
+    /// Likes per viewer, every format × the same factor. Moment: Σ likes / Σ impressions.
+    case like = "engagement.like"
+    /// Comments (replies) per viewer. Moment: Σ comments / Σ impressions.
+    case comment = "engagement.comment"
+    /// Shares (reposts) per viewer. Moment: Σ shares / Σ impressions.
+    case share = "engagement.share"
+    /// Follows per non-follower viewer. Moment: followers gained per day (follower history).
+    case follow = "engagement.follow"
+    /// Share of followers lost in a week. Estimated directly: followers lost per week over the
+    /// mean followers (lost = gained − the change in followers where the history gives no losses).
+    case churn = "churn_per_week"
+    /// Ranked feeds' discovery impressions per unit of engagement score: not estimated (the
+    /// exports do not split impressions by source) but moved with the engagement rates so that
+    /// discovery per view stays the scenario's (`keepDiscoveryPerView`).
+    case discovery = "feed.discovery_per_engagement"
+
+    /// The parameters estimated from moments, in `fit.csv`'s order.
+    static let estimated: [FitParameter] = [.baseVisibility, .like, .comment, .share, .follow, .churn]
+
+    /// The key path of the parameter in the scenario file, under `platforms.NAME`.
+    public var key: String { rawValue }
+
+    /// The observed moment's name, for `fit.csv`'s `source`.
+    var moment: String {
+        switch self {
+        case .baseVisibility: "median impressions per post"
+        case .like: "Σ likes / Σ impressions"
+        case .comment: "Σ comments / Σ impressions"
+        case .share: "Σ shares / Σ impressions"
+        case .follow: "followers gained per day"
+        case .churn: "followers lost per week / mean followers"
+        case .discovery: "derived from the engagement rates"
+        }
+    }
+
+    /// The parameter's value in `platform` (the mean over formats for engagement tables, which
+    /// are fitted as a factor on every format); nil when the platform's feed has no such parameter.
+    func value(in platform: PlatformSpec) -> Double? {
+        switch self {
+        case .baseVisibility:
+            if case .ranked(let r) = platform.feed { return r.baseVisibility }
+            return nil
+        case .like: return Self.mean(platform.engagement.like)
+        case .comment: return Self.mean(platform.engagement.comment)
+        case .share: return Self.mean(platform.engagement.share)
+        case .follow: return platform.engagement.follow
+        case .churn: return platform.churnPerWeek
+        case .discovery:
+            if case .ranked(let r) = platform.feed { return r.discoveryPerEngagement }
+            return nil
+        }
+    }
+
+    /// Multiplies the parameter of `platform` by `factor`, each value capped at its range's top
+    /// (probabilities at 1). Returns whether a cap was met.
+    @discardableResult
+    func scale(_ platform: inout PlatformSpec, by factor: Double) -> Bool {
+        var capped = false
+        func times(_ v: Double, cap: Double = 1) -> Double {
+            let x = v * factor
+            if x > cap { capped = true; return cap }
+            return x
+        }
+        switch self {
+        case .baseVisibility:
+            if case .ranked(var r) = platform.feed {
+                r.baseVisibility = times(r.baseVisibility)
+                platform.feed = .ranked(r)
+            }
+        case .like: platform.engagement.like = FormatTable { times(platform.engagement.like[$0]) }
+        case .comment: platform.engagement.comment = FormatTable { times(platform.engagement.comment[$0]) }
+        case .share: platform.engagement.share = FormatTable { times(platform.engagement.share[$0]) }
+        case .follow: platform.engagement.follow = times(platform.engagement.follow)
+        case .churn: platform.churnPerWeek = times(platform.churnPerWeek)
+        case .discovery:
+            if case .ranked(var r) = platform.feed {
+                r.discoveryPerEngagement = times(r.discoveryPerEngagement, cap: 10_000)
+                platform.feed = .ranked(r)
+            }
+        }
+        return capped
+    }
+
+    static func mean(_ t: FormatTable<Double>) -> Double { t.values.reduce(0, +) / Double(t.values.count) }
+
+    /// Ranked feeds turn engagement into discovery (`discovery_per_engagement` impressions per
+    /// unit of score). Exports do not say which impressions came from followers and which from
+    /// discovery, so the fit keeps the discovery per view of `prior`: when the engagement rates
+    /// move, discovery per engagement moves the other way by the score's factor (and the second
+    /// wave's threshold, in engagements per view, with the engagement rates). Returns the new
+    /// discovery per engagement, nil for other feeds.
+    @discardableResult
+    static func keepDiscoveryPerView(_ platform: inout PlatformSpec, prior: PlatformSpec) -> Double? {
+        guard case .ranked(var r) = platform.feed, case .ranked(let r0) = prior.feed else { return nil }
+        func score(_ p: PlatformSpec, _ f: RankedFeed) -> Double {
+            f.likeWeight * mean(p.engagement.like) + f.commentWeight * mean(p.engagement.comment)
+                + f.shareWeight * mean(p.engagement.share)
+        }
+        func total(_ p: PlatformSpec) -> Double {
+            mean(p.engagement.like) + mean(p.engagement.comment) + mean(p.engagement.share)
+        }
+        let now = score(platform, r), before = score(prior, r0)
+        guard now > 0, before > 0 else { return nil }
+        r.discoveryPerEngagement = min(10_000, r0.discoveryPerEngagement * before / now)
+        if total(prior) > 0 { r.secondWaveThreshold = min(1, r0.secondWaveThreshold * total(platform) / total(prior)) }
+        platform.feed = .ranked(r)
+        return r.discoveryPerEngagement
+    }
+}
