@@ -274,7 +274,7 @@ public enum BacktestPipeline {
             scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: simulated.seed, replicates: replicates,
             threads: options.threads, weeks: weekCount, wallTimeSeconds: seconds, files: files, command: options.command,
             fitted: fitted,
-            parameters: fit.map { "fitted on \($0.from) to \($0.until) (fit.csv), the other parameters the scenario's" }
+            parameters: fit.map { "the estimable parameters fitted on \($0.from) to \($0.until) (fit.csv), the others the scenario's" }
                 ?? "the scenario's parameters as they are: no fit (without --fit)",
             history: options.historyDirectory, trainUntil: trainUntil.description,
             simulatedFrom: schedule.start.description, simulatedUntil: lastDay.description,

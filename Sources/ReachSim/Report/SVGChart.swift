@@ -50,6 +50,49 @@ enum SVGChart {
         return s + "</svg>"
     }
 
+    /// A back-test's forecast over periods: the 95% and 80% ranges (bands), the predicted median
+    /// (line), the actual values (dots on a dark line) and the naive forecast (dashed), with the
+    /// training cut-off marked at the left edge.
+    static func forecast(title: String, labels: [String], actual: [Double], median: [Double], low80: [Double],
+                         high80: [Double], low95: [Double], high95: [Double], naive: [Double?], cutoff: String) -> String {
+        let n = labels.count
+        let values = (actual + median + low95 + high95 + naive.compactMap { $0 }).filter(\.isFinite)
+        guard n > 0, let lo = values.min(), let hi = values.max() else { return "" }
+        let (y0, y1, ticks) = niceRange(min(0, lo), hi)
+        let plotW = width - left - right, plotH = height - top - bottom
+        func x(_ i: Int) -> Double { left + 10 + (n == 1 ? (plotW - 20) / 2 : (plotW - 20) * Double(i) / Double(n - 1)) }
+        func y(_ v: Double) -> Double { top + plotH * (1 - (v - y0) / (y1 - y0)) }
+        func band(_ low: [Double], _ high: [Double], _ opacity: String) -> String {
+            let upper = (0..<n).map { "\(fmt(x($0))),\(fmt(y(high[$0])))" }
+            let lower = (0..<n).reversed().map { "\(fmt(x($0))),\(fmt(y(low[$0])))" }
+            return "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#4e79a7\" fill-opacity=\"\(opacity)\" stroke=\"none\"/>"
+        }
+        var s = header(title)
+        for t in ticks {
+            s += line(left, y(t), width - right, y(t), "#e5e5e5")
+            s += text(left - 6, y(t) + 4, ReachTable.grouped(t), anchor: "end")
+        }
+        let every = max(1, Int((Double(n) / 6).rounded(.up)))
+        for i in stride(from: 0, to: n, by: every) { s += text(x(i), height - bottom + 16, labels[i], anchor: "middle") }
+        s += "<line x1=\"\(fmt(left + 2))\" y1=\"\(fmt(top))\" x2=\"\(fmt(left + 2))\" y2=\"\(fmt(height - bottom))\" stroke=\"#e15759\" stroke-width=\"2\"/>"
+        s += text(left + 6, height - 4, "← trained until \(cutoff)", anchor: "start")
+        s += band(low95, high95, "0.15") + band(low80, high80, "0.3")
+        s += "<polyline points=\"\((0..<n).map { "\(fmt(x($0))),\(fmt(y(median[$0])))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2\"/>"
+        let naivePoints = (0..<n).compactMap { i in naive[i].map { "\(fmt(x(i))),\(fmt(y($0)))" } }
+        if naivePoints.count > 1 {
+            s += "<polyline points=\"\(naivePoints.joined(separator: " "))\" fill=\"none\" stroke=\"#999\" stroke-width=\"1.5\" stroke-dasharray=\"5,4\"/>"
+        }
+        s += "<polyline points=\"\((0..<n).map { "\(fmt(x($0))),\(fmt(y(actual[$0])))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#222\" stroke-width=\"1\"/>"
+        for i in 0..<n { s += "<circle cx=\"\(fmt(x(i)))\" cy=\"\(fmt(y(actual[i])))\" r=\"3\" fill=\"#222\"/>" }
+        let legend: [(String, String)] = [("#222", "actual"), ("#4e79a7", "predicted, 80/95%"), ("#999", "naive")]
+        for (k, item) in legend.enumerated() {
+            let lx = left + 8 + Double(k) * 120
+            s += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(top + 4))\" width=\"10\" height=\"10\" fill=\"\(item.0)\"/>"
+            s += text(lx + 14, top + 13, item.1, anchor: "start")
+        }
+        return s + "</svg>"
+    }
+
     /// Horizontal bars (mean) with 5-95% whiskers; `colors` per bar (default: all the first
     /// palette colour). The label column widens for labels beyond about 18 characters (up to 240 px).
     static func bars(title: String, labels: [String], mean: [Double], low: [Double], high: [Double],

@@ -163,5 +163,12 @@ import Testing
         #expect(backtest.fitted)
         #expect(backtest.files.contains("fit.csv"))
         #expect(BacktestSummary.render(backtest).contains("FITTED on "))
+        // The report of the back-test: fitted, scores, a chart per account and metric, the fit.
+        let html = try HTMLReport.render(directory: dir.appendingPathComponent("backtest"))
+        #expect(html.contains("<b>Fitted</b>") && html.contains("Actual against predicted") && html.contains("The fit (fit.csv)"))
+        let metrics = Set(try CSVTable.rows(url: dir.appendingPathComponent("backtest/backtest.csv"), required: BacktestTables.header)
+            .map { $0["metric"] })
+        #expect(html.components(separatedBy: "<svg").count - 1 == metrics.count)
+        #expect(html.contains("← trained until 2024-05-31"))
     }
 }
