@@ -192,7 +192,7 @@ public enum FitPipeline {
             let accounts: [Int]
             let names: [String]
             var observed = Observed()
-            var posts: [Int] = []          // catalog indices of the platform's observed posts
+            var posts: [Int] = []          // catalog indices of the platform's observed posts with impressions
             var fitted: [FitParameter: (moment: Double, why: String)] = [:]
             var unidentified: [FitParameter: String] = [:]
         }
@@ -205,7 +205,8 @@ public enum FitPipeline {
             for (k, entry) in catalog.enumerated() where accountSet.contains(entry.account) {
                 guard let i = observedOf[k] else { continue }
                 let post = history.posts[i]
-                t.posts.append(k)
+                // Reach and rates are per impression: the simulated moments use the posts that have them.
+                if post.impressions != nil { t.posts.append(k) }
                 t.observed.posts.append((week: entry.week, impressions: post.impressions, likes: post.likes,
                                          comments: post.comments, shares: post.shares))
             }
@@ -350,7 +351,6 @@ public enum FitPipeline {
 
     /// Why `parameter` cannot be estimated from `o`, nil when it can.
     static func reason(_ parameter: FitParameter, platform: PlatformSpec, observed o: Observed) -> String? {
-        let n = o.posts.count
         let impressions = o.posts.filter { $0.impressions != nil }.count
         switch parameter {
         case .baseVisibility:
@@ -380,7 +380,6 @@ public enum FitPipeline {
                 return "the follower counts rose by more than the gains reported (\(lost.reduce(0, +)) lost): counts and gains disagree"
             }
         }
-        _ = n
         return nil
     }
 
