@@ -5,9 +5,9 @@ import ReachSim
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report (charts, no network needed) of a run or comparison directory.")
+        abstract: "Write a self-contained HTML report (charts, no network needed) of a run, comparison or back-test directory.")
 
-    @Argument(help: "A directory written by `reachsim run` or `reachsim compare`.")
+    @Argument(help: "A directory written by `reachsim run`, `reachsim compare` or `reachsim backtest`.")
     var directory: String
 
     @Option(name: .shortAndLong, help: "The HTML file to write (default: DIRECTORY/report.html).")
@@ -16,7 +16,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let target = output ?? (directory as NSString).appendingPathComponent("report.html")
         do {
-            let html = try HTMLReport.render(directory: URL(fileURLWithPath: directory))
+            let url = URL(fileURLWithPath: directory)
+            let html = try BacktestReport.isBacktest(url) ? BacktestReport.render(directory: url) : HTMLReport.render(directory: url)
             try OutputTransaction.writeFile(Array(html.utf8), to: target)
         } catch { throw fail(error) }
         print("Wrote \(target)")

@@ -164,7 +164,8 @@ import Testing
         #expect(backtest.files.contains("fit.csv"))
         #expect(BacktestSummary.render(backtest).contains("FITTED on "))
         // The report of the back-test: fitted, scores, a chart per account and metric, the fit.
-        let html = try HTMLReport.render(directory: dir.appendingPathComponent("backtest"))
+        #expect(BacktestReport.isBacktest(dir.appendingPathComponent("backtest")))
+        let html = try BacktestReport.render(directory: dir.appendingPathComponent("backtest"))
         #expect(html.contains("<b>Fitted</b>") && html.contains("Actual against predicted") && html.contains("The fit (fit.csv)"))
         let metrics = Set(try CSVTable.rows(url: dir.appendingPathComponent("backtest/backtest.csv"), required: BacktestTables.header)
             .map { $0["metric"] })
