@@ -6,6 +6,9 @@ import Foundation
 /// `posts_quantiles.csv`, `rates.csv` and `manifest.json` atomically (`OutputTransaction`:
 /// nothing is written on error).
 ///
+/// The history's accounts start the simulated period with the history's follower count on its
+/// first day (`FitPipeline.startFollowers`), the scenario's when the history has none.
+///
 /// With `fit`, `FitPipeline` first estimates the scenario's parameters on the last `fitWeeks`
 /// weeks of the training period, the test period is simulated with the fitted values, and the
 /// output has `fit.csv` too (`fitted` true). Without, the scenario's parameters are used as they
@@ -106,6 +109,9 @@ public enum BacktestPipeline {
             scenario.seed = seed
             fit = result
         }
+        // The history accounts start the simulated period with the followers the history gives on
+        // its first day (interpolated between the nearest counts), not the scenario's.
+        let startWarnings = FitPipeline.startFollowers(&scenario, history: history, on: from)
         let schedule = try ObservedSchedule.build(
             scenario, history: history, options: ObservedSchedule.Options(from: from, until: lastDay, clock: clock))
         var simulated = schedule.scenario
@@ -145,7 +151,7 @@ public enum BacktestPipeline {
         var series: [BacktestSeries] = []
         var comparisons: [BacktestTables.PostComparison] = []
         var rates: [BacktestTables.Rate] = []
-        var warnings = (fit?.warnings.map { "fit: " + $0 } ?? []) + schedule.warnings
+        var warnings = (fit?.warnings.map { "fit: " + $0 } ?? []) + startWarnings + schedule.warnings
         let replicates = simulated.replicates
         for account in history.accounts {
             guard let a = schedule.accountOf[account] else { continue }

@@ -157,19 +157,7 @@ public enum FitPipeline {
         var window = scenario
         window.replicates = options.replicates
         let accountIndex = World.accountIndex(of: scenario)
-        for account in history.accounts {
-            guard let p = scenario.platforms.firstIndex(where: { $0.name == account.platform }),
-                  let k = scenario.platforms[p].accounts.firstIndex(where: { $0.name == account.account }) else { continue }
-            let days = history.followers.filter {
-                $0.platform.rawValue == account.platform && $0.account == account.account && $0.followers != nil
-            }
-            if let f = followers(on: from, days) {
-                window.platforms[p].accounts[k].followers = Int(f.rounded())
-            } else {
-                warnings.append("\(account): no follower count in the history; the window starts with the scenario's "
-                                + "\(scenario.platforms[p].accounts[k].followers) followers")
-            }
-        }
+        warnings += startFollowers(&window, history: history, on: from)
         let schedule = try ObservedSchedule.build(window, history: history,
                                                   options: ObservedSchedule.Options(from: from, until: until, clock: clock))
         warnings += schedule.warnings
@@ -474,6 +462,27 @@ public enum FitPipeline {
             out.append((days: max(1, covered), gained: row.gained, lost: lost, followers: level))
         }
         return out
+    }
+
+    /// Sets the followers of every account of `scenario` that `history` names to the history's
+    /// count on `day` (`followers(on:)`); returns a warning for each account without counts, which
+    /// keeps the scenario's.
+    static func startFollowers(_ scenario: inout Scenario, history: ObservedHistory, on day: ObservedDate) -> [String] {
+        var warnings: [String] = []
+        for account in history.accounts {
+            guard let p = scenario.platforms.firstIndex(where: { $0.name == account.platform }),
+                  let k = scenario.platforms[p].accounts.firstIndex(where: { $0.name == account.account }) else { continue }
+            let days = history.followers.filter {
+                $0.platform.rawValue == account.platform && $0.account == account.account && $0.followers != nil
+            }
+            if let f = followers(on: day, days) {
+                scenario.platforms[p].accounts[k].followers = Int(f.rounded())
+            } else {
+                warnings.append("\(account): no follower count in the history; it starts on \(day) with the scenario's "
+                                + "\(scenario.platforms[p].accounts[k].followers) followers")
+            }
+        }
+        return warnings
     }
 
     /// Followers on `day`: interpolated between the nearest dated counts around it, else the

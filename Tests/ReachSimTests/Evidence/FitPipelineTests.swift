@@ -127,6 +127,21 @@ import Testing
         #expect(abs(FitPipeline.moment(.churn, o, weeks: []) - 50.0 / (10 * 1_050) * 7) < 1e-12)
     }
 
+    /// A back-test (and a fit) starts the history's accounts with the history's followers on the
+    /// first simulated day, not the scenario's (here a stale 5).
+    @Test func startsWithTheHistorysFollowers() throws {
+        let history = try Self.history(seed: 5)
+        var scenario = try ScenarioLoader.parse(Self.prior, file: "prior.yaml")
+        scenario.platforms[0].accounts[0].followers = 5
+        let day = ObservedDate(daysSinceEpoch: Self.start.daysSinceEpoch + 30)
+        #expect(FitPipeline.startFollowers(&scenario, history: history, on: day).isEmpty)
+        let expected = try #require(FitPipeline.followers(on: day, history.followers))
+        #expect(scenario.platforms[0].accounts[0].followers == Int(expected.rounded()))
+        #expect(expected > 500 && expected < 2_000)   // the truth starts at 1,000
+        let none = ObservedHistory(directory: "h", posts: history.posts, followers: [])
+        #expect(FitPipeline.startFollowers(&scenario, history: none, on: day).count == 1)
+    }
+
     /// `reachsim fit` end to end: fit.csv has every parameter, fitted.yaml loads and carries each
     /// fitted value with its comment; `backtest --fit` says it was fitted and writes fit.csv.
     @Test func writesFitCSVAndAFittedScenarioThatLoads() throws {
