@@ -282,7 +282,7 @@ public enum FitPipeline {
         for name in capped.sorted() { warnings.append("\(name): the fit reached the parameter's upper bound (1)") }
 
         // Intervals: bootstrap over weeks (data) and replicates (simulation).
-        var rng = SplitMix(seed: base.seed ^ 0x5eed_f17)
+        let rng = RandomStream(seed: base.seed, purpose: .fitBootstrap)
         var estimates: [Estimate] = []
         var fittedScenario = scenario
         for (i, t) in targets.enumerated() {
@@ -302,15 +302,15 @@ public enum FitPipeline {
                 let s = mean(sims)
                 var draws: [Double] = []
                 for _ in 0..<options.bootstrap {
-                    let weeks = (0..<weekCount).map { _ in Int(rng.next() % UInt64(weekCount)) }
+                    let weeks = (0..<weekCount).map { _ in rng.below(weekCount) }
                     let m = parameter == .churn || parameter == .follow
                         ? moment(parameter, Observed(posts: [], rows: (0..<t.observed.rows.count).map { _ in
-                            t.observed.rows[Int(rng.next() % UInt64(t.observed.rows.count))] }), weeks: [])
+                            t.observed.rows[rng.below(t.observed.rows.count)] }), weeks: [])
                         : moment(parameter, t.observed, weeks: weeks)
                     var value = estimate * (observed.moment > 0 ? m / observed.moment : 1)
                     if !sims.isEmpty && s > 0 {
                         // One replicate's deviation: what the model says a history's moment varies by.
-                        value *= sims[Int(rng.next() % UInt64(sims.count))] / s
+                        value *= sims[rng.below(sims.count)] / s
                     }
                     if value.isFinite { draws.append(value) }
                 }
@@ -503,11 +503,8 @@ public enum FitPipeline {
 
     static func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
 
-    static func median(_ xs: [Double]) -> Double {
-        if xs.isEmpty { return 0 }
-        let s = xs.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
+    /// `Calibration.median`, 0 for no value.
+    static func median(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : Calibration.median(xs) }
 
     /// `fit.csv`: one row per platform and parameter; estimate, low and high empty when the
     /// parameter is not identifiable (`source` says why).
@@ -541,18 +538,5 @@ public enum FitPipeline {
                          e.estimate == nil ? String(e.source.dropFirst("not identifiable: ".count)) : "\(e.posts) posts"])
         }
         return ReachTable.format(rows)
-    }
-}
-
-/// A small deterministic generator for the bootstrap draws (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

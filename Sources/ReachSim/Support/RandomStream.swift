@@ -17,6 +17,8 @@ public enum StreamPurpose: UInt64, Sendable {
     case trend = 8
     /// Trends: who of a platform's potential users is active at week 0 (one draw for the run).
     case activeUsers = 9
+    /// `reachsim fit`: the bootstrap draws of the intervals (one stream for the fit).
+    case fitBootstrap = 10
     case test = 99
 }
 
