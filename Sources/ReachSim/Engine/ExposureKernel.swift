@@ -114,7 +114,7 @@ final class ExposureKernel: PostSampler {
     func prepareFollowerVisibility(_ post: PostContext, cadence: Double) {
         let followers = followerPeople(post.account)
         world.feeds[post.platform].followerVisibility(hour: post.hour, format: post.format, cadence: cadence,
-                                                      followers: followers, into: &visibility)
+                                                      followers: followers, reach: post.reach, into: &visibility)
         outside?.prepareFollowerVisibility(post, cadence: cadence, followers: followers)
     }
 

@@ -87,7 +87,7 @@ final class OutsideAudience {
     /// equally likely).
     func prepareFollowerVisibility(_ post: PostContext, cadence: Double, followers: Double) {
         pools.feeds[post.platform].followerVisibility(hour: post.hour, format: post.format, cadence: cadence,
-                                                      followers: followers,
+                                                      followers: followers, reach: post.reach,
                                                       into: &classBuffer)
         visibility = classBuffer.reduce(0, +) / Double(classBuffer.count)
     }

@@ -96,6 +96,7 @@ final class ReplicateRunner {
         let feed = world.feeds[post.platform]
         let cadence = plan.cadence[a]
         post.quality = feed.postQuality(format: scheduled.format, rng)
+        post.reach = feed.postReach(rng)
         let tone = world.accounts[a].tone
         let effect = CadenceEffects.engagement(cadence: plan.feedCadence(a), format: scheduled.format,
                                                overposting: world.scenario.platforms[post.platform].overposting)

@@ -5,6 +5,11 @@ public enum FitParameter: String, CaseIterable, Sendable {
     /// Ranked feeds' share of followers who see a post: the level of impressions. Moment: the
     /// median impressions per post.
     case baseVisibility = "feed.base_visibility"
+    /// Ranked feeds' spread of a post's reach (σ of its log multiplier): the heavy tail of the
+    /// posts that take off. Moment: ln(90% quantile / median) of impressions per post. Not a
+    /// factor (its prior is usually 0): each iteration sets σ² to the observed spread's square
+    /// minus the model's own (`FitPipeline.nextSpread`).
+    case reachSpread = "feed.reach_spread"
     /// Likes per viewer, every format × the same factor. Moment: Σ likes / Σ impressions.
     case like = "engagement.like"
     /// Comments (replies) per viewer. Moment: Σ comments / Σ impressions.
@@ -22,7 +27,7 @@ public enum FitParameter: String, CaseIterable, Sendable {
     case discovery = "feed.discovery_per_engagement"
 
     /// The parameters estimated from moments, in `fit.csv`'s order.
-    static let estimated: [FitParameter] = [.baseVisibility, .like, .comment, .share, .follow, .churn]
+    static let estimated: [FitParameter] = [.baseVisibility, .reachSpread, .like, .comment, .share, .follow, .churn]
 
     /// The key path of the parameter in the scenario file, under `platforms.NAME`.
     public var key: String { rawValue }
@@ -31,6 +36,7 @@ public enum FitParameter: String, CaseIterable, Sendable {
     var moment: String {
         switch self {
         case .baseVisibility: "median impressions per post"
+        case .reachSpread: "ln(90% quantile / median) of impressions per post"
         case .like: "Σ likes / Σ impressions"
         case .comment: "Σ comments / Σ impressions"
         case .share: "Σ shares / Σ impressions"
@@ -42,10 +48,14 @@ public enum FitParameter: String, CaseIterable, Sendable {
 
     /// The parameter's value in `platform` (the mean over formats for engagement tables, which
     /// are fitted as a factor on every format); nil when the platform's feed has no such parameter.
+    @inline(never)  // see setReachSpread
     func value(in platform: PlatformSpec) -> Double? {
         switch self {
         case .baseVisibility:
             if case .ranked(let r) = platform.feed { return r.baseVisibility }
+            return nil
+        case .reachSpread:
+            if case .ranked(let r) = platform.feed { return r.reachSpread }
             return nil
         case .like: return Self.mean(platform.engagement.like)
         case .comment: return Self.mean(platform.engagement.comment)
@@ -74,6 +84,11 @@ public enum FitParameter: String, CaseIterable, Sendable {
                 r.baseVisibility = times(r.baseVisibility)
                 platform.feed = .ranked(r)
             }
+        case .reachSpread:
+            if case .ranked(var r) = platform.feed {
+                r.reachSpread = times(r.reachSpread, cap: 3)
+                platform.feed = .ranked(r)
+            }
         case .like: platform.engagement.like = FormatTable { times(platform.engagement.like[$0]) }
         case .comment: platform.engagement.comment = FormatTable { times(platform.engagement.comment[$0]) }
         case .share: platform.engagement.share = FormatTable { times(platform.engagement.share[$0]) }
@@ -86,6 +101,14 @@ public enum FitParameter: String, CaseIterable, Sendable {
             }
         }
         return capped
+    }
+
+    /// Sets ranked feeds' reach spread to `sigma`, 0...3 (other feeds: nothing).
+    @inline(never)  // inlined into FitPipeline.fit, it crashed the 6.3.1 optimiser (ownership verifier)
+    static func setReachSpread(_ platform: inout PlatformSpec, _ sigma: Double) {
+        guard case .ranked(var r) = platform.feed else { return }
+        r.reachSpread = min(3, max(0, sigma))
+        platform.feed = .ranked(r)
     }
 
     static func mean(_ t: FormatTable<Double>) -> Double { t.values.reduce(0, +) / Double(t.values.count) }

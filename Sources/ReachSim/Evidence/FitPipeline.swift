@@ -10,8 +10,10 @@ import Foundation
 ///   counts; the scenario's otherwise, with a warning).
 /// - Estimate: each identifiable parameter is multiplied by observed / simulated moment, all
 ///   together, and the window simulated again with the same seed (common random numbers), until
-///   every moment is within 1% or `maxIterations` is reached (then a warning). Churn is estimated
-///   directly from the follower history.
+///   every moment is within 1% or 2 standard errors of the replicates' mean, or `maxIterations`
+///   is reached (then a warning). The reach spread is not a factor: its σ² is set to the observed
+///   spread's square less the model's own (`nextSpread`). Churn is estimated directly from the
+///   follower history.
 /// - Interval (90%): each draw multiplies the estimate by the observed moment of the window's weeks
 ///   drawn with replacement over the observed moment, and by one simulated replicate's moment over
 ///   the replicates' mean: the moment is taken proportional to its parameter near the estimate, as
@@ -222,7 +224,7 @@ public enum FitPipeline {
                 }
                 let m = moment(parameter, o, weeks: Array(0..<weekCount))
                 targets[i].fitted[parameter] = (m, "\(parameter.moment) = \(PresetParameters.number(m)) over "
-                    + (parameter == .follow || parameter == .churn ? "the follower history" : "\(parameter == .baseVisibility ? withImpressions.count : n) posts"))
+                    + (parameter == .follow || parameter == .churn ? "the follower history" : "\([.baseVisibility, .reachSpread].contains(parameter) ? withImpressions.count : n) posts"))
             }
         }
 
@@ -236,6 +238,11 @@ public enum FitPipeline {
             }
         }
         var factors = [[FitParameter: Double]](repeating: [:], count: targets.count)
+        // The reach spread's σ per target (set, not multiplied), the one simulated last, and the
+        // model's own spread at it ((ln q90/q50 ÷ z)² − σ²).
+        var spreads = targets.map { FitParameter.reachSpread.value(in: specs[$0.p]) ?? 0 }
+        var simulatedSpreads = spreads
+        var intrinsic = [Double](repeating: 0, count: targets.count)
         var lastRatio = [[FitParameter: Double]](repeating: [:], count: targets.count)
         var simulated: [[FitParameter: [Double]]] = []
         var iterations = 0
@@ -249,17 +256,29 @@ public enum FitPipeline {
                     if parameter.scale(&run.platforms[t.p], by: f) { capped.insert("\(run.platforms[t.p].name) \(parameter.key)") }
                 }
                 FitParameter.keepDiscoveryPerView(&run.platforms[t.p], prior: specs[t.p])
+                if t.fitted[.reachSpread] != nil { FitParameter.setReachSpread(&run.platforms[t.p], spreads[i]) }
             }
+            simulatedSpreads = spreads
             let world = try World.build(run, schedule: schedule.weeks)
             let result = Simulation.run(world, replicates: run.replicates, threads: options.threads)
             simulated = targets.map { simulatedMoments(result, target: $0.posts, accounts: $0.accounts, weeks: weekCount,
                                                       parameters: Array($0.fitted.keys)) }
             var converged = true
             for (i, t) in targets.enumerated() {
-                for (parameter, observed) in t.fitted where parameter != .churn {
+                if let observed = t.fitted[.reachSpread] {
+                    let s = mean(simulated[i][.reachSpread] ?? [])
+                    let next = nextSpread(spreads[i], simulated: s, observed: observed.moment)
+                    intrinsic[i] = next.intrinsic
+                    // Converged: the spreads agree, or the model's posts already vary more at σ = 0.
+                    if !close(s, observed.moment, simulated[i][.reachSpread] ?? []) && !(spreads[i] == 0 && next.sigma == 0) {
+                        converged = false
+                    }
+                    spreads[i] = next.sigma
+                }
+                for (parameter, observed) in t.fitted where parameter != .churn && parameter != .reachSpread {
                     let s = mean(simulated[i][parameter] ?? [])
                     let ratio = s > 0 ? observed.moment / s : 2
-                    if abs(ratio - 1) > tolerance { converged = false }
+                    if !close(s, observed.moment, simulated[i][parameter] ?? []) { converged = false }
                     factors[i][parameter, default: 1] *= ratio
                     lastRatio[i][parameter] = ratio
                 }
@@ -267,15 +286,18 @@ public enum FitPipeline {
             if converged {
                 // The last update was within the tolerance: undo it, the simulated moments are those of these factors.
                 for (i, t) in targets.enumerated() {
-                    for parameter in t.fitted.keys where parameter != .churn {
+                    for parameter in t.fitted.keys where parameter != .churn && parameter != .reachSpread {
                         factors[i][parameter]! /= lastRatio[i][parameter] ?? 1
                     }
                 }
+                spreads = simulatedSpreads
                 break
             }
             if iterations >= maxIterations {
+                spreads = simulatedSpreads
                 warnings.append("the fit stopped after \(maxIterations) iterations with a moment more than "
-                                + "\(Int(tolerance * 100))% from the data; the estimates are the last iteration's")
+                                + "\(Int(tolerance * 100))% and 2 standard errors of the simulation from the data; "
+                                + "the estimates are the last iteration's")
                 break
             }
         }
@@ -296,6 +318,16 @@ public enum FitPipeline {
                     continue
                 }
                 guard let observed = t.fitted[parameter] else { continue }
+                if parameter == .reachSpread {
+                    let e = spreadEstimate(spreads[i], observed: observed.moment, intrinsic: intrinsic[i],
+                                           simulated: simulated[i][.reachSpread] ?? [], target: t.observed,
+                                           weeks: weekCount, rng: rng, draws: options.bootstrap)
+                    estimates.append(Estimate(platform: platform.name, accounts: t.names, parameter: parameter, prior: prior,
+                                              estimate: spreads[i], low: e.low, high: e.high, posts: t.observed.posts.count,
+                                              source: observed.why + ", \(from) to \(until)" + e.note))
+                    FitParameter.setReachSpread(&fittedScenario.platforms[t.p], spreads[i])
+                    continue
+                }
                 let factor = parameter == .churn ? (prior.map { $0 > 0 ? observed.moment / $0 : 1 } ?? 1) : factors[i][parameter] ?? 1
                 let estimate = parameter == .churn ? observed.moment : (prior ?? 0) * factor
                 let sims = parameter == .churn ? [] : simulated[i][parameter] ?? []
@@ -341,9 +373,11 @@ public enum FitPipeline {
     static func reason(_ parameter: FitParameter, platform: PlatformSpec, observed o: Observed) -> String? {
         let impressions = o.posts.filter { $0.impressions != nil }.count
         switch parameter {
-        case .baseVisibility:
+        case .baseVisibility, .reachSpread:
             guard case .ranked = platform.feed else {
-                return "the reach level of \(platform.feed.kind) feeds is not fitted (only ranked feeds' base_visibility)"
+                return parameter == .baseVisibility
+                    ? "the reach level of \(platform.feed.kind) feeds is not fitted (only ranked feeds' base_visibility)"
+                    : "the reach spread of \(platform.feed.kind) feeds is not fitted (only ranked feeds')"
             }
             if impressions < minimumPosts {
                 return impressions == 0 ? "the exports give no impressions" : "\(impressions) posts with impressions, fewer than \(minimumPosts)"
@@ -387,6 +421,10 @@ public enum FitPipeline {
             var byWeek: [Int: [Double]] = [:]
             for p in o.posts { if let i = p.impressions { byWeek[p.week, default: []].append(Double(i)) } }
             return median(weeks.flatMap { byWeek[$0] ?? [] })
+        case .reachSpread:
+            var byWeek: [Int: [Double]] = [:]
+            for p in o.posts { if let i = p.impressions { byWeek[p.week, default: []].append(Double(i)) } }
+            return spread(weeks.flatMap { byWeek[$0] ?? [] })
         case .like, .comment, .share:
             var actions = 0.0, views = 0.0
             var byWeek: [Int: (Double, Double)] = [:]
@@ -425,6 +463,7 @@ public enum FitPipeline {
                 let value: Double
                 switch parameter {
                 case .baseVisibility: value = median(impressions)
+                case .reachSpread: value = spread(impressions)
                 case .like: value = total > 0 ? posts.reduce(0) { $0 + v($1, .likes) } / total : 0
                 case .comment: value = total > 0 ? posts.reduce(0) { $0 + v($1, .comments) } / total : 0
                 case .share: value = total > 0 ? posts.reduce(0) { $0 + v($1, .shares) } / total : 0
@@ -502,6 +541,67 @@ public enum FitPipeline {
     }
 
     static func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
+
+    /// Whether the simulated moment `s` (the mean of the replicates' `sims`) matches `observed`:
+    /// within `tolerance` of it, or within 2 standard errors of the replicates' mean (more
+    /// iterations would chase the simulation's own noise: the draws differ from one iteration to
+    /// the next once a parameter moves, despite the common seed).
+    static func close(_ s: Double, _ observed: Double, _ sims: [Double]) -> Bool {
+        if abs(s - observed) <= tolerance * abs(observed) { return true }
+        guard sims.count >= 2 else { return false }
+        let variance = sims.reduce(0) { $0 + ($1 - s) * ($1 - s) } / Double(sims.count - 1)
+        return abs(s - observed) <= 2 * (variance / Double(sims.count)).squareRoot()
+    }
+
+    /// The standard normal's 90% quantile: ln(q90 / median) of a lognormal of σ is z90 × σ.
+    static let z90 = 1.2815515655446004
+
+    /// ln(90% quantile / median) of `xs` (0 when the median is 0 or there are fewer than 2).
+    static func spread(_ xs: [Double]) -> Double {
+        guard xs.count >= 2 else { return 0 }
+        let q = Statistics.quantiles(xs, at: [0.5, 0.9])
+        return q[0] > 0 && q[1] > q[0] ? log(q[1] / q[0]) : 0
+    }
+
+    /// The next reach spread σ' from the current σ, the simulated and the observed ln(q90/q50):
+    /// a post's impressions are taken as the model's own variation times the lognormal reach
+    /// multiplier, so that (spread / z90)² = v₀ + σ², v₀ the model's own (`intrinsic`, ≥ 0).
+    /// σ' = √((observed / z90)² − v₀), 0 when the model alone varies more, capped at 3.
+    static func nextSpread(_ sigma: Double, simulated: Double, observed: Double) -> (sigma: Double, intrinsic: Double) {
+        let v0 = max(0, (simulated / z90) * (simulated / z90) - sigma * sigma)
+        return (min(3, max(0, (observed / z90) * (observed / z90) - v0).squareRoot()), v0)
+    }
+
+    /// The reach spread's 90% interval: each draw takes the observed spread of the window's weeks
+    /// drawn with replacement, moved by one replicate's deviation from the replicates' mean (the
+    /// model's history-to-history spread, as for the factors), centred on the observed spread,
+    /// and maps it to σ through the model's own spread v₀ (`nextSpread`). A note says when the
+    /// data vary less than the model does at σ = 0.
+    static func spreadEstimate(_ estimate: Double, observed: Double, intrinsic v0: Double, simulated: [Double],
+                               target: Observed, weeks: Int, rng: RandomStream, draws: Int)
+        -> (low: Double, high: Double, note: String) {
+        let s = mean(simulated)
+        var moments: [Double] = []
+        for _ in 0..<draws {
+            let sample = (0..<weeks).map { _ in rng.below(weeks) }
+            var m = moment(.reachSpread, target, weeks: sample)
+            if !simulated.isEmpty { m += simulated[rng.below(simulated.count)] - s }
+            moments.append(m)
+        }
+        // Centred on the observed spread (a 90% quantile resampled from few posts is biased low),
+        // and moved by σ's change from the observed spread's σ to each draw's: the estimate is the
+        // σ simulated last, which met the data within the tolerance rather than exactly.
+        let shift = observed - mean(moments)
+        func sigma(_ m: Double) -> Double {
+            let z = max(0, m) / z90
+            return min(3, max(0, z * z - v0).squareRoot())
+        }
+        let values = moments.map { m in min(3, max(0, estimate + sigma(m + shift) - sigma(observed))) }
+        let q = values.isEmpty ? [estimate, estimate] : Statistics.quantiles(values, at: [0.05, 0.95])
+        let note = estimate == 0
+            ? "; the model's posts vary as much as these without it (its own ln(q90/q50) \(PresetParameters.number(s)))" : ""
+        return (q[0], q[1], note)
+    }
 
     /// `Calibration.median`, 0 for no value.
     static func median(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : Calibration.median(xs) }

@@ -18,7 +18,7 @@ enum FittedScenario {
             case .like: value = table(platform.engagement.like)
             case .comment: value = table(platform.engagement.comment)
             case .share: value = table(platform.engagement.share)
-            case .baseVisibility, .follow, .churn, .discovery: value = scalar(estimate)
+            case .baseVisibility, .reachSpread, .follow, .churn, .discovery: value = scalar(estimate)
             }
             let keyPath = ["platforms", e.platform] + e.parameter.key.split(separator: ".").map(String.init)
             node = set(node, keyPath[...], to: value)

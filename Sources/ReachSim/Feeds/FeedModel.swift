@@ -59,13 +59,15 @@ struct PreparedFeed: Sendable {
     ///   - cadence: the account's posts per week over the last 4 weeks.
     ///   - followers: the account's current followers in people (agents × audience scale), ≥ 0;
     ///     ranked feeds lower the reach rate of large accounts (`RankedFeed.sizeFactor`).
-    func followerVisibility(hour: Int, format: PostFormat, cadence: Double, followers: Double, into out: inout [Double]) {
+    ///   - reach: the post's reach multiplier (`postReach`), > 0; only ranked feeds use it.
+    func followerVisibility(hour: Int, format: PostFormat, cadence: Double, followers: Double, reach: Double = 1,
+                            into out: inout [Double]) {
         switch model {
         case .chronological(let c):
             c.visibility(hour: hour, classes: classes, calendar: calendar, into: &out)
         case .ranked(let r):
             let m = r.postMultiplier(hour: hour, format: format, cadence: cadence, calendar: calendar)
-                * r.sizeFactor(followers: followers)
+                * r.sizeFactor(followers: followers) * reach
             for k in 0..<classes.count {
                 let cap = r.recencyCap(hour: hour, sessionsPerDay: classes.sessionsPerDay[k], calendar: calendar)
                 out[k] = min(1, m * activity[k], cap)
@@ -76,6 +78,13 @@ struct PreparedFeed: Sendable {
             l.online(hour: hour, classes: classes, calendar: calendar, into: &out)
             for k in 0..<classes.count { out[k] *= l.tuneIn }
         }
+    }
+
+    /// The post's reach multiplier (ranked feeds with a `reachSpread`; others use 1 and draw nothing).
+    @inline(__always)
+    func postReach(_ rng: RandomStream) -> Double {
+        if case .ranked(let r) = model, r.reachSpread > 0 { return r.postReach(rng.gaussian()) }
+        return 1
     }
 
     /// Probability that a follower of a sharer, by exposure class, sees the share.

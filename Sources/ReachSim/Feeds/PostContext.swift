@@ -37,6 +37,8 @@ struct PostContext {
     var engagements: Int { likes + comments + shares }
     /// Multiplier of every viewer's engagement probabilities for this post (interest feeds' quality).
     var quality = 1.0
+    /// Multiplier of the follower visibility of this post (ranked feeds' reach spread), mean 1.
+    var reach = 1.0
     /// Multipliers of the like, comment and share probabilities: quality × the account's tone ×
     /// cadence effects × the cross-post factor.
     var likeFactor = 1.0

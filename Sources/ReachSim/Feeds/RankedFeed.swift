@@ -32,6 +32,13 @@
 ///
 /// A share by a person reaches that person's followers with `peerVisibility` × activity_c.
 ///
+/// Reach spread: with `reachSpread` σ > 0, each post draws a multiplier exp(σZ − σ²/2) (mean 1)
+/// of its follower visibility p, in both waves and in the institution's reposts (capped as p
+/// is). It stands for what makes one post of an account travel further than another in the
+/// ranker's eyes and that the model does not otherwise carry (topic, news, the ranker's own
+/// judgement); discovery follows through the post's engagement. The presets keep 0: an account's
+/// spread is fitted from its exports (`reachsim fit`, the heavy tail of its impressions per post).
+///
 /// Reels: when `reels` is set, short videos are also distributed like on an interest feed (the
 /// platform's Reels/Shorts surface): test batches of non-followers, expanded while their engagement
 /// rate stays above the threshold (`InterestFeed`'s batch rules and post quality; its follower,
@@ -74,6 +81,8 @@ public struct RankedFeed: Sendable, Equatable {
     public var sizeReference: Double
     /// Exponent β 0...2 of the account-size factor (F / F_ref)^−β; 0 = reach rate independent of size.
     public var sizeExponent: Double
+    /// σ 0...3 of the log of a post's reach multiplier (lognormal, mean 1); 0 = every post alike.
+    public var reachSpread: Double
 
     public init(baseVisibility: Double, formatMultiplier: FormatTable<Double>, hourSensitivity: Double,
                 cadenceReference: Double, cadenceExponent: Double, activitySensitivity: Double,
@@ -82,7 +91,8 @@ public struct RankedFeed: Sendable, Equatable {
                 secondWaveThreshold: Double = 1, secondWaveMultiplier: Double = 0,
                 recencyHours: Double = 8_760,
                 likeWeight: Double = 1, commentWeight: Double = 1, shareWeight: Double = 1,
-                reels: InterestFeed? = nil, sizeReference: Double = 10_000, sizeExponent: Double = 0) {
+                reels: InterestFeed? = nil, sizeReference: Double = 10_000, sizeExponent: Double = 0,
+                reachSpread: Double = 0) {
         self.baseVisibility = baseVisibility
         self.formatMultiplier = formatMultiplier
         self.hourSensitivity = hourSensitivity
@@ -102,6 +112,13 @@ public struct RankedFeed: Sendable, Equatable {
         self.reels = reels
         self.sizeReference = sizeReference
         self.sizeExponent = sizeExponent
+        self.reachSpread = reachSpread
+    }
+
+    /// A post's reach multiplier exp(σZ − σ²/2) for a standard normal Z (1 when σ = 0).
+    @inline(__always)
+    func postReach(_ z: Double) -> Double {
+        reachSpread == 0 ? 1 : _exp(reachSpread * z - reachSpread * reachSpread / 2)
     }
 
     /// Hours after posting over which the hour effect is measured.

@@ -45,6 +45,7 @@ public enum PresetParameters {
         .init(key: "feed.share_weight", unit: "score per share", range: 0...1_000, meaning: "weight of a share (repost)"),
         .init(key: "feed.size_reference", unit: "followers (people)", range: 1...1_000_000_000, meaning: "account size F_ref up to which reach rate does not fall with size"),
         .init(key: "feed.size_exponent", unit: "exponent", range: 0...2, meaning: "β of the size factor (F / F_ref)^−β on the first wave above F_ref (0 = off)"),
+        .init(key: "feed.reach_spread", unit: "σ of log reach", range: 0...3, meaning: "spread of posts' follower visibility (lognormal multiplier, mean 1; 0 = every post alike)"),
         .init(key: "feed.reels.first_batch", unit: "people", range: 1...10_000_000, meaning: "Reels: first test batch of non-followers for a short video"),
         .init(key: "feed.reels.batch_growth", unit: "factor", range: 1...100, meaning: "Reels: growth of each next batch"),
         .init(key: "feed.reels.engagement_threshold", unit: "engagements per view", range: 0...1, meaning: "Reels: batch engagement rate needed to expand"),
@@ -148,7 +149,8 @@ public enum PresetParameters {
                   ("feed.second_wave_threshold", number(r.secondWaveThreshold)), ("feed.second_wave_multiplier", number(r.secondWaveMultiplier)),
                   ("feed.recency_hours", number(r.recencyHours)), ("feed.like_weight", number(r.likeWeight)),
                   ("feed.comment_weight", number(r.commentWeight)), ("feed.share_weight", number(r.shareWeight)),
-                  ("feed.size_reference", number(r.sizeReference)), ("feed.size_exponent", number(r.sizeExponent))]
+                  ("feed.size_reference", number(r.sizeReference)), ("feed.size_exponent", number(r.sizeExponent)),
+                  ("feed.reach_spread", number(r.reachSpread))]
             if let reels = r.reels {
                 v += [("feed.reels.first_batch", number(reels.firstBatch)), ("feed.reels.batch_growth", number(reels.batchGrowth)),
                       ("feed.reels.engagement_threshold", number(reels.engagementThreshold)),

@@ -55,6 +55,10 @@ public struct PlatformPreset: Sendable {
     public func source(of key: String) -> String {
         if let s = sources[key] { return s }
         if key == "starter_pack_uplift" && starterPackUplift == 0 { return "0: the platform has no starter packs" }
+        if key == "feed.reach_spread", case .ranked(let r) = feed, r.reachSpread == 0 {
+            return "0: posts differ only by chance (who sees, engages, shares); an account's spread is fitted from its "
+                + "exports by `reachsim fit` (rOpenSci's X: docs/validation.md); range 0-1.5"
+        }
         if PlatformPreset.notInherited.contains(key) { return "assumption" }
         var k = key
         while true {

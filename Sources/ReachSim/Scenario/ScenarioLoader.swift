@@ -345,7 +345,7 @@ public enum ScenarioLoader {
                                                    "engaged_window_weeks", "second_wave_threshold",
                                                    "second_wave_multiplier", "recency_hours", "like_weight",
                                                    "comment_weight", "share_weight", "reels", "size_reference",
-                                                   "size_exponent"])
+                                                   "size_exponent", "reach_spread"])
             if let v = try number(m, "base_visibility") { r.baseVisibility = v }
             if let v = m.value("format_multiplier") { try decodeFormats(v, into: &r.formatMultiplier, range: 0...10, unit: "multiplier") }
             if let v = try number(m, "hour_sensitivity") { r.hourSensitivity = v }
@@ -364,6 +364,7 @@ public enum ScenarioLoader {
             if let v = try number(m, "share_weight") { r.shareWeight = v }
             if let v = try number(m, "size_reference") { r.sizeReference = v }
             if let v = try number(m, "size_exponent") { r.sizeExponent = v }
+            if let v = try number(m, "reach_spread") { r.reachSpread = v }
             if let node = m.value("reels") {
                 var reels = r.reels ?? InterestFeed(followerVisibility: 0, firstBatch: 300, batchGrowth: 3,
                                                     engagementThreshold: 0.05, maxBatches: 3, peerVisibility: 0)

@@ -225,7 +225,7 @@ public enum ScenarioSchema {
                     ["base_visibility", "format_multiplier", "hour_sensitivity", "cadence_reference", "cadence_exponent",
                      "activity_sensitivity", "peer_visibility", "discovery_per_engagement", "engaged_multiplier",
                      "engaged_window_weeks", "second_wave_threshold", "second_wave_multiplier", "recency_hours",
-                     "like_weight", "comment_weight", "share_weight", "size_reference", "size_exponent"],
+                     "like_weight", "comment_weight", "share_weight", "size_reference", "size_exponent", "reach_spread"],
                     extra: [.init("reels", .object("Short videos tested on non-followers in growing batches.",
                                                    feedParameters(["first_batch", "batch_growth", "engagement_threshold",
                                                                    "max_batches", "quality_spread"], prefix: "feed.reels.")))]),

@@ -22,8 +22,10 @@ import Testing
             plan: {posts_per_week: {text: 5}, posting_hours: [9, 13, 17]}
         """
 
-    /// The truth: the prior's X with these factors (discovery per view kept, as the fit assumes).
+    /// The truth: the prior's X with these factors (discovery per view kept, as the fit assumes)
+    /// and a reach spread (σ; the prior's is 0).
     static let truth: [FitParameter: Double] = [.baseVisibility: 1.3, .like: 4, .comment: 40, .share: 6, .follow: 2]
+    static let truthSpread = 0.6
 
     static let start = ObservedDate(year: 2024, month: 1, day: 1)!
 
@@ -34,6 +36,7 @@ import Testing
         var truth = prior
         for (parameter, factor) in Self.truth { parameter.scale(&truth.platforms[0], by: factor) }
         FitParameter.keepDiscoveryPerView(&truth.platforms[0], prior: prior.platforms[0])
+        FitParameter.setReachSpread(&truth.platforms[0], truthSpread)
         truth.seed = seed
         truth.replicates = 1
         let catalog = PostCatalog(truth).entries
@@ -65,7 +68,7 @@ import Testing
     }
 
     /// Six histories of the truth (six seeds): each fit's 90% interval holds the true value of
-    /// every estimated parameter at least 4 times in 6 (with a calibrated 90% interval, fewer
+    /// every estimated parameter (the reach spread included) at least 4 times in 6 (with a calibrated 90% interval, fewer
     /// than 4 happens with probability 1.6%), and the estimates average within 15% of the truth.
     @Test func recoversKnownParametersWithinTheirIntervals() throws {
         let prior = try ScenarioLoader.parse(Self.prior, file: "prior.yaml")
@@ -73,16 +76,16 @@ import Testing
         let seeds: [UInt64] = [101, 202, 303, 404, 505, 606]
         for seed in seeds {
             let fit = try FitPipeline.fit(prior, history: try Self.history(seed: seed), options: try Self.options())
-            for (parameter, factor) in Self.truth {
+            for (parameter, factor) in Self.truth.merging([.reachSpread: 1]) { $1 } {
                 let e = try #require(fit.estimates.first { $0.parameter == parameter })
-                let truth = try #require(parameter.value(in: prior.platforms[0])) * factor
+                let truth = parameter == .reachSpread ? Self.truthSpread : try #require(parameter.value(in: prior.platforms[0])) * factor
                 let (estimate, low, high) = (try #require(e.estimate), try #require(e.low), try #require(e.high))
-                #expect(low <= estimate && estimate <= high, "\(parameter)")
+                #expect(low <= estimate && estimate <= high, "\(parameter): \(low) \(estimate) \(high)")
                 if low <= truth && truth <= high { covered[parameter, default: 0] += 1 }
                 ratios[parameter, default: []].append(estimate / truth)
             }
         }
-        for parameter in Self.truth.keys {
+        for parameter in Self.truth.keys + [.reachSpread] {
             #expect(covered[parameter, default: 0] >= 4, "\(parameter): covered \(covered[parameter, default: 0]) of \(seeds.count)")
             let mean = ratios[parameter]!.reduce(0, +) / Double(seeds.count)
             #expect(abs(mean - 1) < 0.15, "\(parameter): estimate / truth \(ratios[parameter]!)")
