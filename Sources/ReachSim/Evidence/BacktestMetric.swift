@@ -5,6 +5,9 @@ public enum BacktestMetric: String, Sendable, CaseIterable {
     /// Views, repeats counted (X impressions, Meta views): simulated impressions of every source
     /// (followers, shares, discovery) of the posts.
     case impressions
+    /// People reached (Meta's reach): the same simulated views, each person counted once per post
+    /// as the model counts them. Where an export gives reach, it is scored and impressions are not.
+    case reach
     /// Likes (reactions).
     case likes
     /// Shares (X reposts).
@@ -21,6 +24,7 @@ public enum BacktestMetric: String, Sendable, CaseIterable {
     func observed(_ post: ObservedPost) -> Int? {
         switch self {
         case .impressions: post.impressions
+        case .reach: post.reach
         case .likes: post.likes
         case .shares: post.shares
         case .comments: post.comments
@@ -31,7 +35,7 @@ public enum BacktestMetric: String, Sendable, CaseIterable {
     /// The post metrics whose sum is this metric's simulated value for one post.
     var simulated: [PostMetric] {
         switch self {
-        case .impressions: [.impressionsOrganic, .impressionsShares, .impressionsDiscovery, .impressionsPaid]
+        case .impressions, .reach: [.impressionsOrganic, .impressionsShares, .impressionsDiscovery, .impressionsPaid]
         case .likes: [.likes]
         case .shares: [.shares]
         case .comments: [.comments]

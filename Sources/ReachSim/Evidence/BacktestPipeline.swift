@@ -156,12 +156,23 @@ public enum BacktestPipeline {
         for account in history.accounts {
             guard let a = schedule.accountOf[account] else { continue }
             // The account's simulated posts, with their local day and observed post.
+            // Boosted posts are published as organic ones (their paid audience is not simulated),
+            // so they are left out of both sides of the scores.
             let posts: [(k: Int, day: ObservedDate, post: ObservedPost)] = catalog.indices.compactMap { k in
-                guard let i = observedOf[k], catalog[k].account == a, heldOutSet.contains(catalog[k].week) else { return nil }
+                guard let i = observedOf[k], catalog[k].account == a, heldOutSet.contains(catalog[k].week),
+                      history.posts[i].paid != .paid else { return nil }
                 let post = history.posts[i]
                 return (k: k, day: clock.local(post.publishedAt!).date, post: post)
             }
-            let accountPosts = history.posts.filter { $0.platform.rawValue == account.platform && $0.account == account.account }
+            let accountPosts = history.posts.filter {
+                $0.platform.rawValue == account.platform && $0.account == account.account && $0.paid != .paid
+            }
+            let boosted = history.posts.filter {
+                $0.platform.rawValue == account.platform && $0.account == account.account && $0.paid == .paid
+            }.count
+            if boosted > 0 {
+                warnings.append("\(account): \(boosted) boosted posts are simulated as organic and left out of the scores")
+            }
             var periods = heldOut.map { BacktestPeriod.week($0, weekStart: schedule.start, last: lastDay) }
             if options.holdout == .last {
                 periods = BacktestPeriod.months(from: from, to: lastDay, weekStart: schedule.start) + periods
@@ -172,7 +183,11 @@ public enum BacktestPipeline {
                     BacktestPeriod.week($0, weekStart: schedule.start, last: lastDay)
                 } : []
 
+            let hasReach = !posts.isEmpty && posts.allSatisfy { $0.post.reach != nil }
             for metric in BacktestMetric.allCases where metric != .followers {
+                // The model's views are people: with reach in the exports, impressions (repeats
+                // included) are not compared with them.
+                if metric == .impressions && hasReach { continue }
                 guard !posts.isEmpty, posts.allSatisfy({ metric.observed($0.post) != nil }) else {
                     if !posts.isEmpty && posts.contains(where: { metric.observed($0.post) != nil }) {
                         warnings.append("\(account): \(metric.rawValue) is missing for some held-out posts; not scored")
@@ -221,11 +236,11 @@ public enum BacktestPipeline {
                     simulated: (0..<replicates).flatMap { r in posts.map { simulatedValue(r, post: $0.k, metric) } },
                     observed: posts.map { Double(metric.observed($0.post)!) }))
             }
-            // Engagement per impression over the held-out posts.
+            // Engagement per view over the held-out posts (per person reached where the exports give reach).
             for metric in [BacktestMetric.likes, .shares, .comments] {
-                let observedImpressions = posts.compactMap { $0.post.impressions }.reduce(0, +)
+                let observedImpressions = posts.compactMap { hasReach ? $0.post.reach : $0.post.impressions }.reduce(0, +)
                 let observedActions = posts.compactMap { metric.observed($0.post) }.reduce(0, +)
-                let complete = posts.allSatisfy { $0.post.impressions != nil && metric.observed($0.post) != nil }
+                let complete = posts.allSatisfy { (hasReach || $0.post.impressions != nil) && metric.observed($0.post) != nil }
                 var sumActions = 0.0, sumImpressions = 0.0
                 for r in 0..<replicates {
                     for p in posts {

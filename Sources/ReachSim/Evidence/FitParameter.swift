@@ -1,20 +1,22 @@
 /// A parameter `reachsim fit` estimates from an account's exports, with the moment of the data
 /// that identifies it. Each is a platform parameter (the accounts of a platform share it), fitted
 /// as a factor on the scenario's value so that per-format shapes and the preset's proportions stay.
+/// A post's views are its reach where the export gives it (the model counts people), else its
+/// impressions (X); boosted posts are left out of the moments.
 public enum FitParameter: String, CaseIterable, Sendable {
-    /// Ranked feeds' share of followers who see a post: the level of impressions. Moment: the
-    /// median impressions per post.
+    /// Ranked feeds' share of followers who see a post: the level of views. Moment: the
+    /// median views per post.
     case baseVisibility = "feed.base_visibility"
     /// Ranked feeds' spread of a post's reach (σ of its log multiplier): the heavy tail of the
-    /// posts that take off. Moment: ln(90% quantile / median) of impressions per post. Not a
+    /// posts that take off. Moment: ln(90% quantile / median) of views per post. Not a
     /// factor (its prior is usually 0): each iteration sets σ² to the observed spread's square
     /// minus the model's own (`FitPipeline.nextSpread`).
     case reachSpread = "feed.reach_spread"
-    /// Likes per viewer, every format × the same factor. Moment: Σ likes / Σ impressions.
+    /// Likes per viewer, every format × the same factor. Moment: Σ likes / Σ views.
     case like = "engagement.like"
-    /// Comments (replies) per viewer. Moment: Σ comments / Σ impressions.
+    /// Comments (replies) per viewer. Moment: Σ comments / Σ views.
     case comment = "engagement.comment"
-    /// Shares (reposts) per viewer. Moment: Σ shares / Σ impressions.
+    /// Shares (reposts) per viewer. Moment: Σ shares / Σ views.
     case share = "engagement.share"
     /// Follows per non-follower viewer. Moment: followers gained per day (follower history).
     case follow = "engagement.follow"
@@ -35,11 +37,11 @@ public enum FitParameter: String, CaseIterable, Sendable {
     /// The observed moment's name, for `fit.csv`'s `source`.
     var moment: String {
         switch self {
-        case .baseVisibility: "median impressions per post"
-        case .reachSpread: "ln(90% quantile / median) of impressions per post"
-        case .like: "Σ likes / Σ impressions"
-        case .comment: "Σ comments / Σ impressions"
-        case .share: "Σ shares / Σ impressions"
+        case .baseVisibility: "median views per post"
+        case .reachSpread: "ln(90% quantile / median) of views per post"
+        case .like: "Σ likes / Σ views"
+        case .comment: "Σ comments / Σ views"
+        case .share: "Σ shares / Σ views"
         case .follow: "followers gained per day"
         case .churn: "followers lost per week / mean followers"
         case .discovery: "derived from the engagement rates"

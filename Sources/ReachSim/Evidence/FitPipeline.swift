@@ -7,7 +7,9 @@ import Foundation
 /// - Data: the posts (and follower days) of the last `weeks` weeks up to `until`, simulated with
 ///   the posts as they happened (`ObservedSchedule`), the history accounts starting with the
 ///   followers the history gives at the window's first day (interpolated between the nearest
-///   counts; the scenario's otherwise, with a warning).
+///   counts; the scenario's otherwise, with a warning). A post's views are its reach where the
+///   export gives it (the model counts people), else its impressions; boosted posts are published
+///   but left out of the moments (their paid audience is not simulated).
 /// - Estimate: each identifiable parameter is multiplied by observed / simulated moment, all
 ///   together, and the window simulated again with the same seed (common random numbers), until
 ///   every moment is within 1% or 2 standard errors of the replicates' mean, or `maxIterations`
@@ -195,9 +197,15 @@ public enum FitPipeline {
             for (k, entry) in catalog.enumerated() where accountSet.contains(entry.account) {
                 guard let i = observedOf[k] else { continue }
                 let post = history.posts[i]
-                // Reach and rates are per impression: the simulated moments use the posts that have them.
-                if post.impressions != nil { t.posts.append(k) }
-                t.observed.posts.append((week: entry.week, impressions: post.impressions, likes: post.likes,
+                // A boosted post's figures mix in its paid audience, which the schedule does not
+                // simulate: it is published, not matched.
+                if post.paid == .paid { continue }
+                // The model's views are people: reach where the export gives it, else impressions
+                // (X gives only impressions). Reach and rates are per view: the simulated moments
+                // use the posts that have them.
+                let views = post.reach ?? post.impressions
+                if views != nil { t.posts.append(k) }
+                t.observed.posts.append((week: entry.week, impressions: views, likes: post.likes,
                                          comments: post.comments, shares: post.shares))
             }
             for account in mine {

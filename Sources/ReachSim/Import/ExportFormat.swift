@@ -96,8 +96,10 @@ public struct ImportWarning: Sendable, Hashable, Comparable {
         case inconsistentRow = "inconsistent_row"
         /// A file recognised, but with nothing the outputs hold (account-level daily totals).
         case notConverted = "not_converted"
-        /// Posts without a publication date (the UCI data set).
+        /// Posts without a publication date.
         case noDate = "no_publication_date"
+        /// Publication dates worked out from partial fields (the UCI data set's month and weekday).
+        case dateReconstructed = "date_reconstructed"
         /// A post of a Meta Ads Manager export could not be matched with a post.
         case adNotMatched = "ad_not_matched"
 

@@ -57,7 +57,8 @@ public struct PlatformPreset: Sendable {
         if key == "starter_pack_uplift" && starterPackUplift == 0 { return "0: the platform has no starter packs" }
         if key == "feed.reach_spread", case .ranked(let r) = feed, r.reachSpread == 0 {
             return "0: posts differ only by chance (who sees, engages, shares); an account's spread is fitted from its "
-                + "exports by `reachsim fit` (rOpenSci's X: docs/validation.md); range 0-1.5"
+                + "exports by `reachsim fit` (rOpenSci's X 2018: 0.57; the UCI Facebook page 2014: 1.42; docs/validation.md); "
+                + "range 0-1.8"
         }
         if PlatformPreset.notInherited.contains(key) { return "assumption" }
         var k = key
@@ -175,7 +176,7 @@ extension PlatformPreset {
         adMarket: metaAds,
         overposting: .trackSocial,
         sources: metaAdSources.merging([
-            "feed.base_visibility": "organic reach 5.5% of followers (Hootsuite Digital 2019); seed workshop 5-6%",
+            "feed.base_visibility": "organic reach 5.5% of followers (Hootsuite Digital 2019); seed workshop 5-6%. Far from one page's data: the UCI page's fit on April-September 2014 gave 0.29 (×5.2, partly its posting hours read in UTC), and that page's organic reach fell from 6.2% to 2.4% of its fans over 2014 (docs/validation.md): an account's level is its own, fitted in its scenario",
             "feed.size_reference": sizeReferenceSource,
             "feed.size_exponent": "fitted to Social@Ogilvy 2014 (106 pages): organic reach 6.15% overall vs 2.11% for pages > 500,000 fans, β = ln(6.15/2.11)/ln 15 ≈ 0.4, reading the overall figure as a page of ~100,000 fans and the large group as ~1,500,000 (sizes not published: assumption); range 0.2-0.7 (size ratio 5-30)",
             "feed.format_multiplier": "story 0.5: assumption, Instagram's story/feed reach ratio 0.5 (Socialinsider, via MarketingCharts Jan 2022); range 0.13-0.9 (Rival IQ 2020-21 Instagram 0.13-0.27; one agency's Facebook stories 4.5% of fans, bfleads 2019); other formats: assumption, direction from the seed workshop (short video and live favoured)",

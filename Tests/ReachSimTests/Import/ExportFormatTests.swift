@@ -217,7 +217,21 @@ import Testing
         let path = F.shared.appendingPathComponent("facebook-posts-uci/dataset_Facebook.csv").path
         let c = try ObservedImport.convert(ObservedImport.Options(paths: [path], account: "brand"))
         #expect(c.posts.count == 500)
-        #expect(c.posts.allSatisfy { $0.publishedAt == nil })
+        // Dates reconstructed from the rows' order, month and weekday (1 = Sunday), in 2014.
+        #expect(c.posts.allSatisfy { $0.publishedAt != nil })
+        #expect(c.warnings.contains { $0.kind == .dateReconstructed } && c.warnings.contains { $0.kind == .yearAssumed })
+        for post in c.posts {
+            #expect(post.publishedAt!.date.year == 2014)
+        }
+        // The last row (the oldest post) is month 1, weekday 4 (Wednesday), hour 4: 1 January 2014 was a Wednesday.
+        #expect(F.post("row-00500", in: c)?.publishedAt?.description == "2014-01-01T04:00:00Z")
+        // The first row (the newest) is month 12, weekday 4, hour 3: a Wednesday of December.
+        let newest = try #require(F.post("row-00001", in: c)?.publishedAt?.date)
+        #expect(newest.month == 12 && UCIFacebookMetrics.weekday(newest.daysSinceEpoch) == 4)
+        // The page's total likes become follower counts, one per posting day, non-decreasing but for
+        // the data set's own two dips.
+        #expect(c.followers.first?.followers == 81_370 && c.followers.last?.followers == 139_441)
+        #expect(Set(c.followers.map(\.date)).count == c.followers.count)
         let first = try #require(F.post("row-00001", in: c))
         // 139441;Photo;2;12;4;3;0;2752;5091;178;109;159;3078;1640;119;4;79;17;100
         #expect((first.reach, first.impressions, first.clicks) == (2752, 5091, 159))
@@ -225,7 +239,21 @@ import Testing
         #expect(first.paid == .organic)
         #expect(first.format == .image)
         #expect(c.posts.contains { $0.paid == .paid })
-        #expect(c.warnings.contains { $0.kind == .noDate })
+        #expect(!c.warnings.contains { $0.kind == .noDate })
+    }
+
+    /// The UCI walk by hand (rows newest first): 2014-01-01 was a Wednesday (4). A later hour on
+    /// the same weekday stays on the day, an earlier one moves a week on; a month starts at its
+    /// first matching day; a row that would leave its month (rows out of order) gives no dates.
+    @Test func uciDatesByHand() throws {
+        typealias W = (month: Int, weekday: Int, hour: Int)
+        let rows: [W?] = [(2, 7, 9), nil, (1, 4, 8), (1, 5, 12), (1, 4, 10), (1, 4, 3)]   // newest first
+        let days = try #require(UCIFacebookMetrics.reconstructDates(rows, year: 2014))
+        #expect(days.map { $0?.description } == ["2014-02-01", nil, "2014-01-08", "2014-01-02", "2014-01-01", "2014-01-01"])
+        #expect(UCIFacebookMetrics.weekday(ObservedDate(year: 2014, month: 1, day: 1)!.daysSinceEpoch) == 4)
+        #expect(UCIFacebookMetrics.weekday(ObservedDate(year: 2026, month: 12, day: 6)!.daysSinceEpoch) == 1)   // a Sunday
+        // Oldest last: January after March cannot be walked.
+        #expect(UCIFacebookMetrics.reconstructDates([(1, 4, 1), (3, 2, 1)], year: 2014) == nil)
     }
 
     @Test func tiktokZipWithYearOption() throws {
