@@ -19,8 +19,18 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Give each alternative its own random streams instead of common random numbers.")
     var independent = false
 
+    @Option(help: ArgumentHelp(
+        "Repeat the comparison under N parameter sets drawn over the plausible ranges (2...4096).",
+        discussion: "Writes robustness.csv, robustness_summary.csv, robustness_drivers.csv and uncertain_ranges.csv "
+            + "instead of comparison.csv: the effect's range across parameter sets, the share of sets the "
+            + "alternative wins, and what it depends on (docs/uncertainty.md). Ranges: docs/presets.md and the "
+            + "base scenario's uncertain: block.", valueName: "N"))
+    var uncertainty: Int?
+
     func validate() throws {
         if scenarios.count < 2 { throw ValidationError("compare needs a base scenario and at least one alternative.") }
+        if uncertainty != nil && independent { throw ValidationError("--uncertainty compares with common random numbers; drop --independent.") }
+        if uncertainty != nil && simulation.shard != nil { throw ValidationError("--uncertainty does not run in shards yet; run it on one machine.") }
     }
 
     func run() throws {
@@ -31,8 +41,17 @@ struct CompareCommand: ParsableCommand {
                                             independent: independent)
             }
         }
-        let report: ComparePipeline.Report
         if !simulation.quiet { printWarnings(scenarios) }
+        if let sets = uncertainty {
+            let report: RobustComparePipeline.Report
+            do { report = try RobustComparePipeline.run(scenarioPaths: scenarios, sets: sets, options: options) } catch { throw fail(error) }
+            if simulation.quiet { return }
+            print(RobustComparePipeline.table(report))
+            print("Wrote \(report.directory)/robustness.csv, robustness_summary.csv, robustness_drivers.csv and "
+                  + "uncertain_ranges.csv (\(String(format: "%.1f", report.wallTimeSeconds)) s)")
+            return
+        }
+        let report: ComparePipeline.Report
         do { report = try ComparePipeline.run(scenarioPaths: scenarios, options: options, independent: independent) } catch { throw fail(error) }
         if simulation.quiet { return }
         print(ComparePipeline.verdictTable(report))

@@ -278,7 +278,7 @@ public enum Calibration {
         var lines = ["Calibration: standard scenario per preset (\(PresetParameters.number(Double(followers))) followers, " +
                      "\(PresetParameters.number(Double(audienceSize))) people, \(weeks) weeks, " +
                      "\(replicates) replicates (interest feeds ×4), seed \(seed)), and out-of-sample scenarios shaped like " +
-                     "real accounts (\(outOfSampleReplicates) replicates); simulated mean [90% interval]."]
+                     "real accounts (\(outOfSampleReplicates) replicates); simulated mean [90% interval of the mean]."]
         for (sample, heading) in headings where rows.contains(where: { $0.sample == sample }) {
             lines.append("")
             lines.append(heading + ":")
@@ -374,7 +374,7 @@ public enum Calibration {
         """
         for (sample, heading) in headings {
             out += "\n## \(heading)\n\n\(tally(rows, sample)).\n\n"
-            out += "| result | platform | target | published | accepted | simulated [90% CI] | source |\n|---|---|---|---|---|---|---|\n"
+            out += "| result | platform | target | published | accepted | simulated [90% interval of the mean] | source |\n|---|---|---|---|---|---|---|\n"
             for r in rows where r.sample == sample {
                 out += "| \(r.passed ? "pass" : "FAIL") | \(r.platform) | \(r.target) | \(r.published) | \(accepted(r)) | \(simulated(r))\(gap(r)) | \(r.source) |\n"
             }

@@ -143,6 +143,34 @@ public struct World: Sendable {
                                          audience: audience, segmentOf: segmentOf, rng: graphRNG))
         }
 
+        return assemble(scenario, schedule: schedule, audience: audience, graphs: graphs, accounts: accounts,
+                        accountIndex: accountIndex, migrations: migrations, activeAtStart: activeAtStart,
+                        activeUsersAtStart: activeUsersAtStart)
+    }
+
+    /// This world (its audience, graphs and followers: what takes time to build) with the rest
+    /// taken from `scenario`: feeds, engagement, follow and churn rates, the outside, boosts and
+    /// the schedule. Equal to `World.build(scenario)` when `scenario` differs from this world's
+    /// only in those (`compare --uncertainty`'s parameter sets: `PlausibleRanges` keys), since the
+    /// audience, followers and graphs depend on the seed, the audience's segments, the platforms'
+    /// accounts and graph specs, none of which they change (tested in `RobustCompareTests`).
+    public func withParameters(of scenario: Scenario) -> World {
+        precondition(scenario.seed == self.scenario.seed, "the audience and graphs depend on the seed")
+        precondition(scenario.platforms.map(\.name) == self.scenario.platforms.map(\.name))
+        let schedule = ContentSchedule.weeks(scenario, accountIndex: accountIndex, migrations: World.migrations(of: scenario))
+        return World.assemble(scenario, schedule: schedule, audience: audience, graphs: graphs, accounts: accounts,
+                              accountIndex: accountIndex, migrations: World.migrations(of: scenario),
+                              activeAtStart: activeAtStart, activeUsersAtStart: activeUsersAtStart)
+    }
+
+    /// The parts of a world that follow from the scenario's rates around a built audience.
+    private static func assemble(_ scenario: Scenario, schedule: [WeekPlan], audience: Audience, graphs: [FollowerGraph],
+                                 accounts: [Account], accountIndex: [[Int]],
+                                 migrations: [(week: Int, migration: TimelineEvent.Migration)],
+                                 activeAtStart: [UInt32], activeUsersAtStart: [Int]) -> World {
+        let platforms = scenario.platforms
+        let segments = scenario.audience.segments
+        let calendar = SessionCalendar(profile: scenario.audience.hourlyProfile)
         func table(_ rates: (PlatformSpec) -> FormatTable<Double>) -> [[Double]] {
             platforms.map { platform in
                 PostFormat.allCases.flatMap { f in

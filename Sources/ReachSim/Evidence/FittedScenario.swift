@@ -3,8 +3,10 @@ import Yams
 
 /// `fitted.yaml`: the scenario file with the fitted values in place, each commented with its
 /// estimate, 90% interval, prior and the data it came from, and a header that says what was
-/// fitted and what was not. The file is rewritten from its YAML tree, so the original's comments
-/// are not kept (the header names the original).
+/// fitted and what was not. The fit's 90% intervals of scalar parameters become the file's
+/// `uncertain:` ranges (`compare --uncertainty` draws them instead of the presets' plausible
+/// ranges). The file is rewritten from its YAML tree, so the original's comments are not kept
+/// (the header names the original).
 enum FittedScenario {
     static func yaml(path: String, fitted: FitPipeline.Result, history: String) throws -> [UInt8] {
         var node = try YAMLValue.load(path: path).node
@@ -26,6 +28,19 @@ enum FittedScenario {
                 : "fitted: \(number(estimate)) [90%: \(number(e.low!))-\(number(e.high ?? estimate))]")
                 + (e.prior.map { ", prior \(number($0))" } ?? "")
                 + (e.parameter.isTable ? " (mean over formats; each format × the same factor)" : "")
+        }
+        // The fit's 90% intervals become the uncertain ranges of what it estimated (scalars: the
+        // keys `compare --uncertainty` can draw), replacing the presets' plausible ranges.
+        for e in fitted.estimates {
+            guard let low = e.low, let high = e.high, low < high,
+                  PlausibleRanges.platformKeys.contains(e.parameter.key) else { continue }
+            let path = ["uncertain", "platforms.\(e.platform).\(e.parameter.key)"]
+            let range = Node.mapping(Node.Mapping([
+                (.scalar(Node.Scalar("low")), scalar(low)), (.scalar(Node.Scalar("high")), scalar(high)),
+                (.scalar(Node.Scalar("source")), .scalar(Node.Scalar(
+                    "reachsim fit: 90% interval, \(fitted.from) to \(fitted.until), \(e.posts) posts", .implicit, .doubleQuoted))),
+            ]))
+            node = set(node, path[...], to: range)
         }
         var lines = try Yams.serialize(node: node).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         comment(&lines, notes)

@@ -15,7 +15,8 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
     public var seed: UInt64
     /// Replicates of each simulation.
     public var replicates: Int
-    /// Sweep only: the swept keys and their values, in `--set` order.
+    /// Sweep: the swept keys and their values, in `--set` order. `compare --uncertainty`: each
+    /// uncertain key and its value in every parameter set (the design).
     public var sweep: [SweepSetting]
     /// Compare only: alternatives have their own streams instead of common random numbers.
     public var independent: Bool

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `reachsim run` prints: per platform and overall, the horizon's cumulative unique reach with
-/// its 90% interval, the mean weekly reach, followers at the end, spend, and posts published and
+/// the spread of replicates (5-95%: what a year may look like), the mean weekly reach, followers at the end, spend, and posts published and
 /// dropped per week. As an aligned table for people or JSON for pipelines.
 public enum ReachTable {
     /// One platform's (or `all`'s) headline figures, means over replicates.
@@ -40,7 +40,7 @@ public enum ReachTable {
     }
 
     public static func render(_ result: Simulation.Result, scenario: Scenario) -> String {
-        var rows = [["platform", "reach, cumulative (90% interval)", "weekly reach", "followers at end", "spend €", "posts/week", "dropped/week"]]
+        var rows = [["platform", "reach, cumulative (5-95% of replicates)", "weekly reach", "followers at end", "spend €", "posts/week", "dropped/week"]]
         for l in lines(result, scenario: scenario) {
             rows.append([
                 l.platform, "\(grouped(l.reachCumulative)) (\(grouped(l.reachCumulativeP05))-\(grouped(l.reachCumulativeP95)))",

@@ -82,6 +82,7 @@ enum PlanRunner {
         defer { reporter?.finish() }
         reporter?.update(completed: done.value)
         var shared: World?
+        var sources: [Int: World] = [:]   // worldSource's built worlds, by simulation
         let simulations = (units.lowerBound / plan.replicates) ... ((units.upperBound - 1) / plan.replicates)
         for i in simulations {
             let replicates = results.missing(simulation: i, in: units)
@@ -91,6 +92,9 @@ enum PlanRunner {
             if plan.sharesWorld {
                 if shared == nil { shared = try World.build(plan.scenarios[0]) }
                 world = shared!.withBoosts(of: plan.scenarios[i])
+            } else if let source = plan.worldSource?[i] {
+                if sources[source] == nil { sources[source] = try World.build(plan.scenarios[source]) }
+                world = source == i ? sources[source]! : sources[source]!.withParameters(of: plan.scenarios[i])
             } else {
                 world = try World.build(plan.scenarios[i])
             }

@@ -14,15 +14,21 @@ public struct ReplicatePlan: Sendable {
     /// True when the simulations differ only in boosts, so they share the first one's audience,
     /// graphs and schedules (`World.withBoosts`).
     let sharesWorld: Bool
+    /// Per simulation, the simulation whose audience, graphs and followers it reuses
+    /// (`World.withParameters`), itself when it builds its own; nil: every simulation builds.
+    /// `compare --uncertainty`: each parameter set reuses the first set's world of its scenario.
+    let worldSource: [Int]?
 
     public var replicates: Int { identity.replicates }
     public var units: Int { scenarios.count * replicates }
 
-    init(identity: PlanIdentity, scenarios: [Scenario], sharesWorld: Bool = false) {
+    init(identity: PlanIdentity, scenarios: [Scenario], sharesWorld: Bool = false, worldSource: [Int]? = nil) {
         precondition(!scenarios.isEmpty && identity.valuesPerReplicate.count == scenarios.count)
+        precondition(worldSource.map { w in w.count == scenarios.count && w.indices.allSatisfy { w[$0] <= $0 } } ?? true)
         self.identity = identity
         self.scenarios = scenarios
         self.sharesWorld = sharesWorld
+        self.worldSource = worldSource
     }
 
     /// Where simulation `i`'s values live in one replicate.

@@ -3,8 +3,8 @@ import Foundation
 /// `reachsim report DIR`: one self-contained HTML page (inline SVG and CSS, no script, no network)
 /// for a run directory (`summary.csv`) or a comparison directory (`comparison.csv`).
 ///
-/// A run's page shows, top to bottom: the key figures per platform (cumulative unique reach with its
-/// 90% interval, weekly reach, followers at the end, spend, cost per 1,000 people reached); fan
+/// A run's page shows, top to bottom: the key figures per platform (cumulative unique reach with the
+/// spread of its replicates, 5-95%, weekly reach, followers at the end, spend, cost per 1,000 people reached); fan
 /// charts (median and 5-95% band over replicates) of weekly reach, cumulative reach and followers,
 /// overall and per platform; cumulative reach by segment; spend; each account's posts, hours,
 /// reach, followers and engagements over the run (when there are several, from `accounts.csv`);
@@ -40,7 +40,7 @@ public enum HTMLReport {
     static func section(_ s: SummaryFile, title: String?) -> String {
         var html = title.map { "<h2>\(HTML.escape($0))</h2>" } ?? ""
         let last = s.weeks - 1
-        html += "<table><tr><th>platform</th><th>cumulative reach (90% interval)</th><th>mean weekly reach</th>"
+        html += "<table><tr><th>platform</th><th>cumulative reach (5-95% of replicates)</th><th>mean weekly reach</th>"
             + "<th>followers at end</th><th>spend €</th><th>€ per 1,000 reached</th></tr>"
         for p in s.platforms {
             guard let cum = s.get(p, "all", .reachCumulative), let weekly = s.get(p, "all", .reach),

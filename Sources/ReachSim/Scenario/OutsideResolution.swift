@@ -73,6 +73,6 @@ extension OutsideSpec {
         population = max(population, users.max() ?? 0)
         return OutsideSpec(users: users, population: population,
                            affinity: overrides.affinity ?? country.outsideAffinity,
-                           sessionsPerDay: overrides.sessionsPerDay ?? country.outsideSessionsPerDay)
+                           sessionsPerDay: overrides.sessionsPerDay ?? country.outsideSessionsPerDay, cultureShare: c)
     }
 }

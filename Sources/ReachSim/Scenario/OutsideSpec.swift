@@ -21,12 +21,16 @@ public struct OutsideSpec: Sendable, Equatable {
     /// Mean app sessions per day of an outside user, 0.01...100 (follower visibility of outside
     /// followers on ranked and chronological feeds).
     public var sessionsPerDay: Double
+    /// Share 0...1 of the country's platform users interested in culture that `users` and
+    /// `population` were computed with (nil when built in code), for `PlausibleRanges`.
+    public var cultureShare: Double?
 
-    public init(users: [Double], population: Double, affinity: Double, sessionsPerDay: Double) {
+    public init(users: [Double], population: Double, affinity: Double, sessionsPerDay: Double, cultureShare: Double? = nil) {
         self.users = users
         self.population = population
         self.affinity = affinity
         self.sessionsPerDay = sessionsPerDay
+        self.cultureShare = cultureShare
     }
 
     /// Whether any platform has anyone outside (the results then have an `outside` segment).

@@ -236,6 +236,9 @@ public enum PresetParameters {
             let range = q.definition.range == 0...0 ? "" : " [\(q.definition.rangeText)]"
             lines.append("  \(q.key)\(pad)  \(q.value)  (\(q.definition.unit)\(range))")
             lines.append("  \(String(repeating: " ", count: width))  source: \(q.source)")
+            if let r = PlausibleRanges.range(q.key, preset: p) {
+                lines.append("  \(String(repeating: " ", count: width))  plausible: \(r.description) (\(r.source))")
+            }
         }
         let pad = String(repeating: " ", count: max(0, width - "users".count))
         if let c = country.platform(p.name) {
@@ -305,7 +308,9 @@ public enum PresetParameters {
         Every number a preset sets, with its unit, allowed range and source. "assumption" marks a
         number with no published source: it is a tunable parameter, override it in a scenario
         (`platforms.NAME.feed.KEY`, `engagement.KEY`, ...). "calibrated" marks a number chosen so
-        that `reachsim calibrate` reproduces a published figure (see docs/calibration.md). Sources are
+        that `reachsim calibrate` reproduces a published figure (see docs/calibration.md). "plausible"
+        is the range `reachsim compare --uncertainty` draws the parameter from (around the
+        scenario's own value for factor ranges; docs/uncertainty.md). Sources are
         listed in ../shared/CALIBRATION.md. Prices are converted at 1 USD = 0.92 EUR (assumption).
         Platform use by age and platform sizes depend on the scenario's country (`audience.country`,
         default `fr`): see "Countries" at the end.
@@ -319,17 +324,18 @@ public enum PresetParameters {
             out += "| `\(p.name)` | \(p.feed.name) | \(ads) | \(p.title) |\n"
         }
         for p in PlatformPreset.all {
-            out += "\n## \(p.name): \(p.title)\n\n| parameter | value | unit | range | source |\n|---|---|---|---|---|\n"
+            out += "\n## \(p.name): \(p.title)\n\n| parameter | value | unit | range | plausible | source |\n|---|---|---|---|---|---|\n"
             for q in parameters(of: p) {
                 let range = q.definition.range == 0...0 ? "" : q.definition.rangeText
                 guard q.key == "use_by_age" else {
-                    out += "| `\(q.key)` | \(q.value) | \(q.definition.unit) | \(range) | \(q.source) |\n"
+                    let plausible = PlausibleRanges.range(q.key, preset: p).map { "\($0.description): \($0.source)" } ?? ""
+                    out += "| `\(q.key)` | \(q.value) | \(q.definition.unit) | \(range) | \(plausible) | \(q.source) |\n"
                     continue
                 }
                 // One row per country: segments take the scenario country's use.
                 for c in CountryProfile.all {
                     let u = use(p, in: c)
-                    out += "| `\(q.key)` (\(c.code)) | \(u.value) | \(q.definition.unit) | \(range) | \(u.source) |\n"
+                    out += "| `\(q.key)` (\(c.code)) | \(u.value) | \(q.definition.unit) | \(range) | | \(u.source) |\n"
                 }
             }
         }

@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     public var platforms: [PlatformSpec]
     /// Changes over time, in week order.
     public var timeline: [TimelineEvent]
+    /// The `uncertain:` block, in the file's order: ranges that replace or add to the defaults of
+    /// `PlausibleRanges`, and keys held `fixed` (`PlausibleRanges.resolve`).
+    public var uncertain: [UncertainSetting] = []
     /// The file the scenario came from, for messages and relative paths (nil when built in code).
     public var sourcePath: String?
     /// Posts and paid campaigns each replicate records for `posts.csv` (`reachsim run --posts`

@@ -17,7 +17,7 @@ public enum ScenarioLoader {
     }
 
     static let topKeys = ["name", "institution", "horizon_weeks", "replicates", "seed", "team", "audience", "platforms",
-                          "timeline"]
+                          "timeline", "uncertain"]
 
     static func decode(_ root: YAMLValue, path: String) throws -> Scenario {
         let doc = try root.mapping(allowedKeys: topKeys)
@@ -77,9 +77,11 @@ public enum ScenarioLoader {
                 }
             }
         }
-        return Scenario(name: name, institution: institution, horizonWeeks: horizon, replicates: replicates,
-                        seed: seed, audience: audience, team: team, platforms: platforms, timeline: timeline,
-                        sourcePath: path)
+        var scenario = Scenario(name: name, institution: institution, horizonWeeks: horizon, replicates: replicates,
+                                seed: seed, audience: audience, team: team, platforms: platforms, timeline: timeline,
+                                sourcePath: path)
+        if let u = doc.value("uncertain") { scenario.uncertain = try decodeUncertain(u, platforms: platforms) }
+        return scenario
     }
 
     /// The `key` value of account `a` of a platform entry, or the entry itself (for messages).

@@ -41,7 +41,24 @@ public enum ScenarioSchema {
             .init("audience", audience, required: true),
             .init("platforms", platforms, required: true),
             .init("timeline", .list(event, count: 1...1_000_000, "Changes over time (docs/scenario-format.md, Timeline).")),
+            .init("uncertain", uncertain),
         ])
+
+    /// `uncertain:` (`ScenarioLoader.decodeUncertain`): by scenario path, a range or `fixed`.
+    static let uncertain = SchemaNode(
+        .names(value: .anyOf([
+            .choice(["fixed"], "Hold the parameter at the scenario's value in every parameter set."),
+            .object("A plausible range, replacing the default (docs/presets.md, Plausible ranges).", [
+                .init("low", .number(-1e12...1e12, "Lower bound, in the parameter's unit and valid range."), required: true),
+                .init("high", .number(-1e12...1e12, "Upper bound, above low."), required: true),
+                .init("distribution", .choice(ParameterRange.Distribution.self, "How values are drawn.", default: .uniform)),
+                .init("alpha", .number(0.01...1_000, "Beta's first shape.", default: 2)),
+                .init("beta", .number(0.01...1_000, "Beta's second shape.", default: 2)),
+                .init("source", .text("Where the range comes from.")),
+            ]),
+        ], "A range or fixed."), pattern: "^(platforms\\.[A-Za-z0-9_+.-]+|audience\\.outside\\.culture_share)$", count: nil),
+        "Parameters whose value is uncertain, by scenario path (platforms.NAME.KEY or audience.outside.culture_share): "
+            + "ranges for `reachsim compare --uncertainty` (docs/uncertainty.md).")
 
     static let team = SchemaNode.object("The people who produce the posts.", [
         .init("people", .integer(1...10_000, "People in the team (informative).", default: 1)),

@@ -19,6 +19,8 @@ public enum StreamPurpose: UInt64, Sendable {
     case activeUsers = 9
     /// `reachsim fit`: the bootstrap draws of the intervals (one stream for the fit).
     case fitBootstrap = 10
+    /// `compare --uncertainty`: the design of parameter sets (one stream for the design).
+    case uncertainty = 11
     case test = 99
 }
 

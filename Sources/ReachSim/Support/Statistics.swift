@@ -38,6 +38,24 @@ public enum Statistics {
         }
     }
 
+    /// Spearman's rank correlation of two equally long series (GSL; ties get their mean rank),
+    /// −1...1; nil for fewer than 3 values or a constant series.
+    public static func spearman(_ x: [Double], _ y: [Double]) -> Double? {
+        precondition(x.count == y.count, "spearman of series of different lengths")
+        let n = x.count
+        guard n >= 3, Set(x).count > 1, Set(y).count > 1 else { return nil }
+        var a = x, b = y
+        var work = [Double](repeating: 0, count: 2 * n)
+        let r = a.withUnsafeMutableBufferPointer { pa in
+            b.withUnsafeMutableBufferPointer { pb in
+                work.withUnsafeMutableBufferPointer { pw in
+                    gsl_stats_spearman(pa.baseAddress!, 1, pb.baseAddress!, 1, n, pw.baseAddress!)
+                }
+            }
+        }
+        return r.isFinite ? r : nil
+    }
+
     /// Quantile function of the standard normal distribution (GSL).
     public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
 

@@ -173,6 +173,11 @@ import Testing
         #expect(abs(try #require(FitParameter.baseVisibility.value(in: loaded.platforms[0])) - base) <= 1e-5 * base)
         let text = try String(contentsOfFile: fitted, encoding: .utf8)
         #expect(text.contains("base_visibility: ") && text.contains("# fitted: "))
+        // The fit's 90% intervals are the fitted scenario's uncertain ranges.
+        let e = try #require(report.result.estimates.first { $0.parameter == .baseVisibility })
+        let range = try #require(PlausibleRanges.resolve(loaded).first { $0.key == "platforms.x.feed.base_visibility" })
+        #expect(abs(range.low - e.low!) <= 1e-5 * e.low! && abs(range.high - e.high!) <= 1e-5 * e.high!)
+        #expect(range.source.hasPrefix("reachsim fit: 90% interval"))
 
         let backtest = try BacktestPipeline.run(BacktestPipeline.Options(
             scenarioPath: scenario.path, historyDirectory: historyDir.path, trainUntil: ObservedDate(year: 2024, month: 5, day: 31)!,
