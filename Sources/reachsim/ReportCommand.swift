@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML report (charts, no network needed) of a run, comparison or back-test directory.")
 
-    @Argument(help: "A directory written by `reachsim run`, `reachsim compare` or `reachsim backtest`.")
+    @Argument(help: "A directory written by `reachsim run`, `compare` (with or without --uncertainty), `sensitivity` or `backtest`.")
     var directory: String
 
     @Option(name: .shortAndLong, help: "The HTML file to write (default: DIRECTORY/report.html).")
@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
         let target = output ?? (directory as NSString).appendingPathComponent("report.html")
         do {
             let url = URL(fileURLWithPath: directory)
-            let html = try BacktestReport.isBacktest(url) ? BacktestReport.render(directory: url) : HTMLReport.render(directory: url)
+            let html = try BacktestReport.isBacktest(url) ? BacktestReport.render(directory: url)
+                : UncertaintyReport.isStudy(url) ? UncertaintyReport.render(directory: url) : HTMLReport.render(directory: url)
             try OutputTransaction.writeFile(Array(html.utf8), to: target)
         } catch { throw fail(error) }
         print("Wrote \(target)")

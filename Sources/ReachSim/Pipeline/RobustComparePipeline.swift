@@ -103,53 +103,14 @@ public enum RobustComparePipeline {
         guard setsRange.contains(n) else {
             throw SweepError("--uncertainty \(n): expected \(setsRange.lowerBound)...\(setsRange.upperBound) parameter sets")
         }
-        let plain = try ComparePipeline.prepare(scenarioPaths: scenarioPaths, replicates: replicates, seed: seed,
-                                                independent: false)
-        let loaded = plain.scenarios
-        // Every scenario's ranges, keyed by path; the design's keys are the base's, then those only
-        // alternatives have (a platform the alternative opens), each described by the first
-        // scenario that has it.
-        let own = loaded.map { s in
-            Dictionary(PlausibleRanges.resolve(s).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        var ranges: [ParameterRange] = []
-        for s in loaded {
-            for r in PlausibleRanges.resolve(s) where !ranges.contains(where: { $0.key == r.key }) { ranges.append(r) }
-        }
-        guard !ranges.isEmpty else {
-            throw SweepError("--uncertainty: no scenario has an uncertain parameter (their uncertain: blocks fix them all)")
-        }
-        let seed = loaded[0].seed, replicates = loaded[0].replicates
-        let design = ParameterDesign.latinHypercube(points: n, dimensions: ranges.count,
-                                                    rng: RandomStream(seed: seed, purpose: .uncertainty))
-        var scenarios: [Scenario] = []
-        var sets: [ParameterSet] = []
-        for (j, u) in design.enumerated() {
-            sets.append(ParameterSet(number: j + 1, quantiles: u, values: ranges.enumerated().map { $1.value(at: u[$0]) }))
-            for k in scenarioPaths.indices {
-                var overrides: [(SweepParameter, String)] = []
-                for (d, r) in ranges.enumerated() {
-                    guard let mine = own[k][r.key] else { continue }
-                    let text = SweepParameter.format(mine.value(at: u[d]))
-                    overrides.append((try SweepParameter(parsing: "\(r.key)=\(text)"), text))
-                }
-                var s = try ScenarioLoader.load(path: scenarioPaths[k], overrides: overrides)
-                s.seed = seed
-                s.replicates = replicates
-                scenarios.append(s)
-            }
-        }
-        // The identity records the design: each key with the base's value in every set.
-        let recorded = try ranges.enumerated().map { d, r in
-            try SweepParameter(parsing: r.key + "=" + sets.map { SweepParameter.format($0.values[d]) }.joined(separator: ","))
-        }
-        let identity = PlanIdentity(command: .compare, scenarioPaths: scenarioPaths, scenarioBytes: plain.scenarioBytes,
-                                    seed: seed, replicates: replicates, sweep: recorded, scenarios: scenarios)
+        let study = try ParameterSets(paths: scenarioPaths, replicates: replicates, seed: seed)
+        let design = ParameterDesign.latinHypercube(points: n, dimensions: study.ranges.count,
+                                                    rng: RandomStream(seed: study.seed, purpose: .uncertainty))
+        let sets = design.enumerated().map { ParameterSet(number: $0 + 1, quantiles: $1, values: study.values(at: $1)) }
         // Parameter sets change rates, not who is in the world: set j of scenario k reuses set 1's.
-        let k = scenarioPaths.count
-        let plan = ReplicatePlan(identity: identity, scenarios: scenarios, worldSource: scenarios.indices.map { $0 % k })
+        let plan = try study.plan(design)
         return Prepared(plan: plan, scenarioPaths: scenarioPaths,
-                        ranges: ranges, sets: sets, count: scenarioPaths.count, scenarioBytes: plain.scenarioBytes)
+                        ranges: study.ranges, sets: sets, count: scenarioPaths.count, scenarioBytes: study.scenarioBytes)
     }
 
     public static func run(scenarioPaths: [String], sets: Int, options: Options) throws -> Report {

@@ -95,11 +95,12 @@ enum SVGChart {
 
     /// Horizontal bars (mean) with 5-95% whiskers; `colors` per bar (default: all the first
     /// palette colour). The label column widens for labels beyond about 18 characters (up to 240 px).
+    /// `tick` formats the axis (default: people, grouped); the axis reaches at least `atLeast`.
     static func bars(title: String, labels: [String], mean: [Double], low: [Double], high: [Double],
-                     colors: [String]? = nil) -> String {
+                     colors: [String]? = nil, atLeast: Double = 1, tick: (Double) -> String = ReachTable.grouped) -> String {
         let rowH = 24.0
         let h = top + Double(labels.count) * rowH + bottom
-        let maxV = max(1, (high + mean).filter(\.isFinite).max() ?? 1)
+        let maxV = max(atLeast, (high + mean).filter(\.isFinite).max() ?? atLeast)
         let (_, x1, ticks) = niceRange(0, maxV)
         // 11 px system-ui averages under 6.3 px per character.
         let longest = Double(labels.map(\.count).max() ?? 0)
@@ -108,7 +109,7 @@ enum SVGChart {
         var s = header(title, height: h)
         for t in ticks {
             s += line(x(t), top, x(t), h - bottom, "#e5e5e5")
-            s += text(x(t), h - bottom + 16, ReachTable.grouped(t), anchor: "middle")
+            s += text(x(t), h - bottom + 16, tick(t), anchor: "middle")
         }
         for (i, label) in labels.enumerated() {
             let yy = top + Double(i) * rowH

@@ -141,6 +141,11 @@ import Testing
                                      required: RobustComparePipeline.header + report.ranges.map(\.key))
         #expect(rows.count == 8)
         #expect(report.files.contains("robustness_summary.csv") && report.files.contains("uncertain_ranges.csv"))
+        // `reachsim report` on the folder: the summary and a tornado of the drivers.
+        let out = dir.appendingPathComponent("out")
+        #expect(UncertaintyReport.isStudy(out))
+        let page = try UncertaintyReport.render(directory: out)
+        #expect(page.contains("The effect across 8 parameter sets") && page.contains("100%") && page.contains("<svg"))
     }
 
     /// A parameter set's world reused from the first set's (`World.withParameters`) simulates
