@@ -8,6 +8,9 @@ import Foundation
 public enum NotebookExport {
     public static func render(directory: URL, notebookPath: URL) throws -> [UInt8] {
         let fm = FileManager.default
+        if UncertaintyReport.isStudy(directory) {
+            return try document(studyCells(directory, relative: relativePath(from: notebookPath.deletingLastPathComponent(), to: directory)))
+        }
         let isComparison = fm.fileExists(atPath: directory.appendingPathComponent("comparison.csv").path)
         let summaryURL = directory.appendingPathComponent("summary.csv")
         guard isComparison || fm.fileExists(atPath: summaryURL.path) else {
@@ -96,6 +99,11 @@ public enum NotebookExport {
                 cells += accountCells()
             }
         }
+        return try document(cells)
+    }
+
+    /// The notebook of `cells` (nbformat 4.5, sorted keys, a final newline).
+    static func document(_ cells: [[String: Any]]) throws -> [UInt8] {
         let notebook: [String: Any] = [
             "nbformat": 4, "nbformat_minor": 5,
             "metadata": [
@@ -106,6 +114,79 @@ public enum NotebookExport {
         ]
         let data = try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys])
         return [UInt8](data) + [10]
+    }
+
+    /// A study over parameter sets: a robust comparison (the summary, a tornado of the drivers'
+    /// rank correlations, the effect against the strongest driver) or a sensitivity study (a
+    /// tornado of μ* or of the total Sobol indices), as `UncertaintyReport` draws them.
+    static func studyCells(_ directory: URL, relative: String) throws -> [[String: Any]] {
+        var cells: [[String: Any]] = []
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("sensitivity.csv").path) {
+            cells.append(markdown("""
+                # Sensitivity study
+
+                Exported by `reachsim export notebook` from `\(relative)`. `sensitivity.csv` holds one row per uncertain
+                parameter, strongest first: Morris μ* (mean absolute change of the answer over the parameter's range), μ
+                and σ, or Sobol first-order and total indices with 90% bootstrap intervals (docs/uncertainty.md).
+                """))
+            cells.append(code(setup(relative)))
+            cells.append(code("""
+                sens = pd.read_csv(RUN_DIR / "sensitivity.csv")
+                morris = sens["method"].iloc[0] == "morris"
+                top = sens.head(20).iloc[::-1]
+                fig, ax = plt.subplots(figsize=(8, 0.5 + 0.35 * len(top)))
+                if morris:
+                    ax.barh(top.parameter, top.mu_star, xerr=top.sigma)
+                    ax.set_xlabel("μ*: change of the answer over the parameter's range (± σ)")
+                else:
+                    ax.barh(top.parameter, top.total, xerr=[top.total - top.total_low, top.total_high - top.total])
+                    ax.set_xlabel("total Sobol index (90% bootstrap interval)")
+                ax.set_title("what the answer depends on")
+                fig.tight_layout()
+                sens
+                """))
+        } else {
+            cells.append(markdown("""
+                # Robust comparison over parameter sets
+
+                Exported by `reachsim export notebook` from `\(relative)`. `robustness.csv` holds one row per parameter set
+                and alternative, with every uncertain parameter's value and the set's mean effect and 90% interval of the
+                mean; `robustness_summary.csv` the range across parameter sets, win and settled shares; `robustness_drivers.csv`
+                the rank correlation of each parameter with the effect (docs/uncertainty.md).
+                """))
+            cells.append(code(setup(relative)))
+            cells.append(code("""
+                summary = pd.read_csv(RUN_DIR / "robustness_summary.csv")
+                drivers = pd.read_csv(RUN_DIR / "robustness_drivers.csv")
+                sets = pd.read_csv(RUN_DIR / "robustness.csv")
+                summary
+                """))
+            cells.append(code("""
+                for (scenario, effect), d in drivers.groupby(["scenario", "effect"], sort=False):
+                    top = d.head(12).iloc[::-1]
+                    fig, ax = plt.subplots(figsize=(8, 0.5 + 0.35 * len(top)))
+                    ax.barh(top.parameter, top.spearman.abs(), color=["#e15759" if r < 0 else "#4e79a7" for r in top.spearman])
+                    ax.axvline(2 / (len(sets.set.unique()) - 1) ** 0.5, color="grey", linestyle=":")
+                    ax.set_title(f"what Δ {effect} of {scenario} depends on (|Spearman ρ|; red: falls as the parameter rises)")
+                    fig.tight_layout()
+                """))
+            cells.append(code("""
+                column = "catchment_effect" if sets.catchment_effect.notna().any() else "reach_effect"
+                for (scenario, effect), d in drivers.groupby(["scenario", "effect"], sort=False):
+                    if (effect == "catchment_reach") != (column == "catchment_effect"):
+                        continue
+                    key = d.parameter.iloc[0]
+                    mine = sets[sets.scenario == scenario]
+                    fig, ax = plt.subplots(figsize=(7, 4))
+                    ax.scatter(mine[key], mine[column])
+                    ax.axhline(0, color="black", linewidth=0.8)
+                    ax.set_xlabel(key)
+                    ax.set_ylabel(column)
+                    ax.set_title(f"{scenario}: the effect in each parameter set")
+                    fig.tight_layout()
+                """))
+        }
+        return cells
     }
 
     /// Each account's run in one table (the report's Accounts section) and its reach as bars.

@@ -146,6 +146,10 @@ import Testing
         #expect(UncertaintyReport.isStudy(out))
         let page = try UncertaintyReport.render(directory: out)
         #expect(page.contains("The effect across 8 parameter sets") && page.contains("100%") && page.contains("<svg"))
+        // `reachsim export notebook`: the study's cells (executed with Jupyter by `make check-views`).
+        let notebook = String(decoding: try NotebookExport.render(directory: out, notebookPath: dir.appendingPathComponent("r.ipynb")),
+                              as: UTF8.self)
+        #expect(notebook.contains("robustness_drivers.csv") && notebook.contains("Robust comparison over parameter sets"))
     }
 
     /// A parameter set's world reused from the first set's (`World.withParameters`) simulates

@@ -52,6 +52,9 @@ import Testing
         if let html {
             #expect(UncertaintyReport.isStudy(out))
             html(try UncertaintyReport.render(directory: out))
+            let notebook = String(decoding: try NotebookExport.render(directory: out, notebookPath: dir.appendingPathComponent("s.ipynb")),
+                                  as: UTF8.self)
+            #expect(notebook.contains("sensitivity.csv") && notebook.contains("what the answer depends on"))
         }
         return (report, rows)
     }
