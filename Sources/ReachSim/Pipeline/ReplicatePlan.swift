@@ -16,7 +16,9 @@ public struct ReplicatePlan: Sendable {
     let sharesWorld: Bool
     /// Per simulation, the simulation whose audience, graphs and followers it reuses
     /// (`World.withParameters`), itself when it builds its own; nil: every simulation builds.
-    /// `compare --uncertainty`: each parameter set reuses the first set's world of its scenario.
+    /// `compare --uncertainty` and `sensitivity`: each point reuses the first point's world of its
+    /// scenario, so one world per compared scenario stays in memory for the whole run (two for a
+    /// comparison: a few hundred MB for the baseline museum, beside the results it keeps).
     let worldSource: [Int]?
 
     public var replicates: Int { identity.replicates }
