@@ -5,9 +5,10 @@
 #
 # AddressSanitizer runs every test but CalibrationTests (the presets' calibration) and
 # ShippedScenarioTests (the shipped scenarios end to end, 300,000 agents each), FacebookEvidenceTests
-# (a real page's import, fit and back-test) and ReachSpreadTests (thousands of replicates for a
-# distribution): the same engine code as the smaller tests, at a size that takes most of the time
-# under ASan; `make test` runs them.
+# (a real page's import, fit and back-test), ReachSpreadTests (thousands of replicates for a
+# distribution) and the studies over parameter sets (RobustCompareTests, SensitivityPipelineTests,
+# SensitivityIndicesTests: many small runs of the same engine): the same engine code as the smaller
+# tests, at a cost that would take CI past its 40 minutes under ASan; `make test` runs them.
 # ThreadSanitizer runs the suites that simulate on several threads in this process (Simulation's
 # workers, compare, sweep, boosts, progress) — the whole suite would take over 10 minutes on two
 # cores; the command-line tests' child processes are covered by AddressSanitizer.
@@ -18,7 +19,8 @@ export TSAN_OPTIONS="halt_on_error=1"
 kinds=("$@"); [ ${#kinds[@]} -gt 0 ] || kinds=(address thread)
 for kind in "${kinds[@]}"; do
   case "$kind" in
-    address) dir=.build-asan; filter=(--skip "CalibrationTests|ShippedScenarioTests|FacebookEvidenceTests|ReachSpreadTests") ;;
+    address) dir=.build-asan
+             filter=(--skip "CalibrationTests|ShippedScenarioTests|FacebookEvidenceTests|ReachSpreadTests|RobustCompareTests|SensitivityPipelineTests|SensitivityIndicesTests") ;;
     thread) dir=.build-tsan
             filter=(--filter "ReproducibilityTests|SweepPipelineTests|CompareAndReportTests|PaidBoostTests|ProgressReporterTests|AnalyticalTests") ;;
     *) echo "error: unknown sanitizer '$kind' (address or thread)" >&2; exit 64 ;;
