@@ -422,17 +422,20 @@ public enum FitPipeline {
         }
     }
 
+    /// The views of the posts of `weeks` that have them, a week drawn twice counted twice.
+    static func views(_ o: Observed, weeks: [Int]) -> [Double] {
+        var byWeek: [Int: [Double]] = [:]
+        for p in o.posts { if let i = p.impressions { byWeek[p.week, default: []].append(Double(i)) } }
+        return weeks.flatMap { byWeek[$0] ?? [] }
+    }
+
     /// The observed moment of `parameter` over the posts of `weeks` (a week drawn twice counts twice).
     static func moment(_ parameter: FitParameter, _ o: Observed, weeks: [Int]) -> Double {
         switch parameter {
         case .baseVisibility:
-            var byWeek: [Int: [Double]] = [:]
-            for p in o.posts { if let i = p.impressions { byWeek[p.week, default: []].append(Double(i)) } }
-            return median(weeks.flatMap { byWeek[$0] ?? [] })
+            return median(views(o, weeks: weeks))
         case .reachSpread:
-            var byWeek: [Int: [Double]] = [:]
-            for p in o.posts { if let i = p.impressions { byWeek[p.week, default: []].append(Double(i)) } }
-            return spread(weeks.flatMap { byWeek[$0] ?? [] })
+            return spread(views(o, weeks: weeks))
         case .like, .comment, .share:
             var actions = 0.0, views = 0.0
             var byWeek: [Int: (Double, Double)] = [:]
