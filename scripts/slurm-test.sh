@@ -175,7 +175,7 @@ done
 [ -s out/manifest.json ] || { echo "slurm-test: no merged result after 10 minutes" >&2; squeue >&2; exit 1; }
 slurm_seconds=$(since "$t0")
 
-for f in sweep.csv hill.csv; do
+for f in sweep.csv saturation.csv; do
   cmp local/$f out/$f || { echo "slurm-test: $f differs from the local run" >&2; exit 1; }
 done
 if ! diff <(grep -v '"wall_time_seconds"' local/manifest.json) <(grep -v '"wall_time_seconds"' out/manifest.json); then
@@ -188,4 +188,4 @@ printf 'slurm-test: %d variants x %d replicates: local sweep %.1f s; %d shards o
 # Each shard's own wall time (its manifest): the rest of the elapsed time is queueing and the merge.
 shard_times=$(grep -h '"wall_time_seconds"' out/shards/*/manifest.json | tr -dc '0-9.\n' | sort -n | tr '\n' ' ')
 echo "slurm-test: the shards' own wall times: $shard_times(s); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "slurm-test: merged sweep.csv, hill.csv identical to the local run; manifests differ only in wall_time_seconds"
+echo "slurm-test: merged sweep.csv, saturation.csv identical to the local run; manifests differ only in wall_time_seconds"

@@ -16,12 +16,14 @@ struct ExportCommand: ParsableCommand {
         @Argument(help: "A directory written by `reachsim run` or `reachsim compare`.")
         var directory: String
 
-        @Option(name: .shortAndLong, help: "The notebook to write (default: notebooks-export/NAME.ipynb, NAME the directory's name).")
+        @Option(name: .shortAndLong, help: "The notebook to write (default: NAME.ipynb next to the directory, NAME its name).")
         var output: String?
 
         func run() throws {
             let dir = URL(fileURLWithPath: directory)
-            let target = output ?? "notebooks-export/\(dir.standardizedFileURL.lastPathComponent).ipynb"
+            // Next to the run by default: `out/museum-baseline` gives `out/museum-baseline.ipynb`.
+            let run = dir.standardizedFileURL
+            let target = output ?? run.deletingLastPathComponent().appendingPathComponent(run.lastPathComponent + ".ipynb").path
             do {
                 let bytes = try NotebookExport.render(directory: dir, notebookPath: URL(fileURLWithPath: target))
                 try OutputTransaction.writeFile(bytes, to: target)

@@ -26,7 +26,7 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Morris trajectories or Sobol base rows (2...100000).")
     var samples: Int = 10
 
-    @Option(help: "reach (people reached in the horizon), catchment (the catchment's people), followers (at the end).")
+    @Option(help: "reach (people reached in the horizon), catchment (the catchment's people), followers (at the end), cost (euros per person reached).")
     var output: SensitivityPipeline.Output = .reach
 
     @OptionGroup var simulation: SimulationArguments

@@ -16,7 +16,7 @@ struct SimulationArguments: ParsableArguments {
                                valueName: "size"), transform: MemorySize.parse)
     var maxMemory: MemorySize?
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(help: "Print nothing but errors (no progress: otherwise a line on stderr, rewritten on a terminal, every 10 s in a log).")
     var quiet = false
 
     @Option(help: ArgumentHelp("""

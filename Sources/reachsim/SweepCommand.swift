@@ -5,7 +5,7 @@ import ReachSim
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Run every combination of scenario values; write sweep.csv, hill.csv and manifest.json.",
+        abstract: "Run every combination of scenario values; write sweep.csv, saturation.csv and manifest.json.",
         discussion: """
             KEY is a path into the scenario file (platforms.instagram.boost.budget_per_month, \
             audience.segments[0].share); VALUES is start:stop:step or v1,v2,... Variants share \

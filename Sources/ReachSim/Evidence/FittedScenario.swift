@@ -29,8 +29,9 @@ enum FittedScenario {
                 + (e.prior.map { ", prior \(number($0))" } ?? "")
                 + (e.parameter.isTable ? " (mean over formats; each format × the same factor)" : "")
         }
-        // The fit's 90% intervals become the uncertain ranges of what it estimated (scalars: the
-        // keys `compare --uncertainty` can draw), replacing the presets' plausible ranges.
+        // The fit's 90% intervals become the uncertain ranges of what it estimated (the keys
+        // `compare --uncertainty` can draw; an engagement table's range is of its mean over
+        // formats, as fitted), replacing the presets' plausible ranges.
         for e in fitted.estimates {
             guard let low = e.low, let high = e.high, low < high,
                   PlausibleRanges.platformKeys.contains(e.parameter.key) else { continue }

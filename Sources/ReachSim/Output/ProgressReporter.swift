@@ -10,10 +10,12 @@ import Foundation
 /// A one-line progress display on stderr for long runs:
 /// `\r<label> 340/1000 replicates (34%), 2.1 s elapsed, ~4.0 s left`.
 ///
-/// Quiet by design: nothing is printed unless stderr is a terminal (logs and pipes stay clean),
-/// nothing before the run has lasted `delay` seconds (short runs do not flicker), and at most
-/// one line per `interval` seconds (updates from many workers cost a clock read, not a write).
-/// `finish()` erases the line, so the next output starts on a clean line.
+/// On a terminal the line is rewritten in place: nothing before the run has lasted `delay` seconds
+/// (short runs do not flicker), at most one line per `interval` seconds (updates from many workers
+/// cost a clock read, not a write), and `finish()` erases it, so the next output starts on a clean
+/// line. When stderr is not a terminal (a log, a CI job, a pipe), whole lines that a log keeps,
+/// one every `logInterval` seconds from the first `logInterval` on: a run shorter than that writes
+/// nothing, a long one says how far it is.
 ///
 /// Thread-safe: workers call `update(completed:)` or `advance(by:)` concurrently. The state is
 /// guarded by an `NSLock` rather than `Synchronization.Mutex`, which needs macOS 15.
@@ -28,6 +30,8 @@ public final class ProgressReporter: @unchecked Sendable {
     public let delay: Double
     /// Minimum seconds between two lines (default 0.2, so at most ~5 lines a second).
     public let interval: Double
+    /// Off a terminal: seconds before the first line and between two lines (default 10).
+    public let logInterval: Double
 
     private let isTerminal: Bool
     private let clock: @Sendable () -> Double
@@ -46,21 +50,24 @@ public final class ProgressReporter: @unchecked Sendable {
     ///   - unit: plural name of a work unit.
     ///   - delay: seconds before the first line (>= 0).
     ///   - interval: minimum seconds between lines (>= 0).
-    ///   - isTerminal: whether to print at all; defaults to `isatty(2)`. Injected by tests.
+    ///   - logInterval: off a terminal, seconds before the first line and between lines (> 0).
+    ///   - isTerminal: a line rewritten in place, or whole lines for a log; defaults to `isatty(2)`.
+    ///     Injected by tests.
     ///   - clock: monotonic time in seconds from any origin; defaults to `ContinuousClock`.
     ///   - output: where the text goes; defaults to an unbuffered `write(2, ...)` to stderr.
     public init(label: String, total: Int, unit: String = "replicates",
-                delay: Double = 1.0, interval: Double = 0.2,
+                delay: Double = 1.0, interval: Double = 0.2, logInterval: Double = 10,
                 isTerminal: Bool = isatty(STDERR_FILENO) != 0,
                 clock: @escaping @Sendable () -> Double = ProgressReporter.monotonicSeconds(),
                 output: @escaping @Sendable (String) -> Void = ProgressReporter.writeToStandardError) {
         precondition(total > 0, "ProgressReporter: total must be > 0")
-        precondition(delay >= 0 && interval >= 0, "ProgressReporter: delay and interval must be >= 0")
+        precondition(delay >= 0 && interval >= 0 && logInterval > 0, "ProgressReporter: delay and intervals must be >= 0")
         self.label = label
         self.total = total
         self.unit = unit
         self.delay = delay
         self.interval = interval
+        self.logInterval = logInterval
         self.isTerminal = isTerminal
         self.clock = clock
         self.output = output
@@ -70,7 +77,6 @@ public final class ProgressReporter: @unchecked Sendable {
     /// Records that `completed` units are done (counts only grow: a smaller value from a late
     /// worker is ignored) and prints a line if one is due.
     public func update(completed: Int) {
-        guard isTerminal else { return }
         lock.lock()
         defer { lock.unlock() }
         self.completed = max(self.completed, min(completed, total))
@@ -79,7 +85,6 @@ public final class ProgressReporter: @unchecked Sendable {
 
     /// Records `count` more units done and prints a line if one is due.
     public func advance(by count: Int = 1) {
-        guard isTerminal else { return }
         lock.lock()
         defer { lock.unlock() }
         completed = min(completed + count, total)
@@ -103,10 +108,17 @@ public final class ProgressReporter: @unchecked Sendable {
         guard !finished else { return }
         let now = clock()
         let elapsed = now - start
+        let text: String
+        guard isTerminal else {
+            guard elapsed >= logInterval, now - (lastPrint ?? start) >= logInterval else { return }
+            lastPrint = now
+            output(Self.line(label: label, completed: completed, total: total, unit: unit, elapsed: elapsed) + "\n")
+            return
+        }
         guard elapsed > delay else { return }
         if let last = lastPrint, now - last < interval { return }
         lastPrint = now
-        let text = Self.line(label: label, completed: completed, total: total, unit: unit, elapsed: elapsed)
+        text = Self.line(label: label, completed: completed, total: total, unit: unit, elapsed: elapsed)
         let width = text.unicodeScalars.count
         // Pad over the tail of a longer previous line.
         let padding = String(repeating: " ", count: max(0, shownWidth - width))

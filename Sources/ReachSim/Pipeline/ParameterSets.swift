@@ -50,13 +50,24 @@ struct ParameterSets {
         var overrides: [(SweepParameter, String)] = []
         for (d, r) in ranges.enumerated() {
             guard let mine = own[k][r.key] else { continue }
-            let text = SweepParameter.format(mine.value(at: u[d]))
-            overrides.append((try SweepParameter(parsing: "\(r.key)=\(text)"), text))
+            for (key, value) in assignments(r.key, value: mine.value(at: u[d]), in: loaded[k]) {
+                let text = SweepParameter.format(value)
+                overrides.append((try SweepParameter(parsing: "\(key)=\(text)"), text))
+            }
         }
         var s = try ScenarioLoader.load(path: paths[k], overrides: overrides)
         s.seed = seed
         s.replicates = replicates
         return s
+    }
+
+    /// What a drawn value of `key` sets in `scenario`: the key itself, or for an engagement table of
+    /// a platform every format's entry (`PlausibleRanges.assignments`).
+    func assignments(_ key: String, value: Double, in scenario: Scenario) -> [(key: String, value: Double)] {
+        let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] == "platforms", PlausibleRanges.tableKeys.contains(parts[2]),
+              let platform = scenario.platforms.first(where: { $0.name == parts[1] }) else { return [(key, value)] }
+        return PlausibleRanges.assignments(parts[2], value: value, in: platform).map { ("platforms.\(parts[1]).\($0.key)", $0.value) }
     }
 
     /// The plan of every scenario at every point (point-major), each scenario's world built once

@@ -2,7 +2,7 @@ import Foundation
 
 /// `reachsim sensitivity SCENARIO [--versus ALT] --method morris|sobol`: which uncertain
 /// parameters an answer depends on. The answer is one number per parameter point: the scenario's
-/// output (a year's reach, the catchment's, followers at the end), or with `--versus` the effect of
+/// output (a year's reach, the catchment's, followers at the end, euros per person reached), or with `--versus` the effect of
 /// the decision on it (alternative − base, common random numbers inside each point), averaged over
 /// the replicates. Morris screens many parameters cheaply; Sobol apportions the answer's variance
 /// among the few that matter (`SensitivityIndices`). Points come from the same ranges as
@@ -23,6 +23,9 @@ public enum SensitivityPipeline {
         case catchment
         /// Followers at the end, all platforms.
         case followers
+        /// Euros spent per person reached over the horizon (spend / reach, all platforms; the ratio of
+        /// the replicates' means). 0 without paid boosts.
+        case cost
     }
 
     public struct Options: Sendable {
@@ -129,9 +132,14 @@ public enum SensitivityPipeline {
     static func value(_ result: Simulation.Result, scenario: Scenario, output: Output) -> Double {
         let l = result.layout
         let last = l.weeks - 1
-        var sum = 0.0
+        var sum = 0.0, spend = 0.0
         for r in 0..<result.replicates {
             switch output {
+            case .cost:
+                sum += result.value(replicate: r, week: last, platform: l.allPlatforms, segment: l.allSegments, metric: .reachCumulative)
+                for w in 0...last {
+                    spend += result.value(replicate: r, week: w, platform: l.allPlatforms, segment: l.allSegments, metric: .spend)
+                }
             case .reach, .catchment:
                 var v = result.value(replicate: r, week: last, platform: l.allPlatforms, segment: l.allSegments, metric: .reachCumulative)
                 if output == .catchment, let o = scenario.audience.resultSegments.firstIndex(of: OutsideSpec.segmentName) {
@@ -142,6 +150,7 @@ public enum SensitivityPipeline {
                 sum += result.value(replicate: r, week: last, platform: l.allPlatforms, segment: l.allSegments, metric: .followers)
             }
         }
+        if output == .cost { return sum > 0 ? spend / sum : 0 }
         return sum / Double(result.replicates)
     }
 

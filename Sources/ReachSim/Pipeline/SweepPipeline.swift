@@ -2,7 +2,7 @@ import Foundation
 
 /// `reachsim sweep`: every combination of the `--set` values, each simulated with the same seed
 /// (common random numbers: variant differences are effects, not noise), summarised into
-/// `sweep.csv` and `hill.csv` (see docs/boost.md for the columns).
+/// `sweep.csv` and `saturation.csv` (see docs/boost.md for the columns).
 public enum SweepPipeline {
     public typealias Options = SimulationOptions
 
@@ -21,7 +21,7 @@ public enum SweepPipeline {
         public let parameters: [SweepParameter]
         public let variants: [Variant]
         public let rows: [SweepRow]
-        public let hill: [HillRow]
+        public let saturation: [SaturationRow]
         public let directory: String
         public let files: [String]
         public let wallTimeSeconds: Double
@@ -41,13 +41,12 @@ public enum SweepPipeline {
         public let n: Int
     }
 
-    /// A row of `hill.csv`: the Hill curve of reach against the budget key, for one group of
-    /// variants (same values of the other keys) and one platform.
-    public struct HillRow: Sendable {
+    /// The saturation curves of reach against the budget key, for one group of variants (same
+    /// values of the other keys) and one platform: two rows of `saturation.csv`.
+    public struct SaturationRow: Sendable {
         public let group: [String]
         public let platform: String
-        public let points: Int
-        public let fit: HillFit
+        public let comparison: SaturationComparison
     }
 
     /// Metrics of `sweep.csv`, per variant and platform (segment `all`), in row order.
@@ -115,7 +114,7 @@ public enum SweepPipeline {
         }
     }
 
-    /// Stages `sweep.csv` and `hill.csv`; returns the report and the manifest.
+    /// Stages `sweep.csv` and `saturation.csv`; returns the report and the manifest.
     static func write(_ prepared: Prepared, results: ReplicateResults, to output: OutputTransaction,
                       record: PlanRunner.Record) throws -> (Report, Manifest) {
         let variants = prepared.plan.scenarios.enumerated().map { i, scenario in
@@ -123,14 +122,16 @@ public enum SweepPipeline {
         }
         let parameters = prepared.parameters, base = prepared.base
         let rows = summarize(variants, parameters: parameters)
-        let hill = fitHill(variants, parameters: parameters)
+        let saturation = fitSaturation(variants, parameters: parameters)
         let sweepCSV = renderSweep(rows, scenario: base, parameters: parameters)
-        let hillCSV = renderHill(hill, scenario: base, parameters: parameters)
-        let files = [try output.stage("sweep.csv", bytes: sweepCSV), try output.stage("hill.csv", bytes: hillCSV)]
+        let saturationCSV = renderSaturation(saturation, scenario: base, parameters: parameters)
+        let files = [try output.stage("sweep.csv", bytes: sweepCSV),
+                     try output.stage("saturation.csv", bytes: saturationCSV)]
         let seconds = record.seconds()
         let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
-        let report = Report(scenario: base, parameters: parameters, variants: variants, rows: rows, hill: hill,
-                            directory: record.directory, files: ["sweep.csv", "hill.csv", "manifest.json"],
+        let report = Report(scenario: base, parameters: parameters, variants: variants, rows: rows,
+                            saturation: saturation, directory: record.directory,
+                            files: ["sweep.csv", "saturation.csv", "manifest.json"],
                             wallTimeSeconds: seconds)
         return (report, manifest)
     }
@@ -251,21 +252,23 @@ public enum SweepPipeline {
         return rows
     }
 
-    static func fitHill(_ variants: [Variant], parameters: [SweepParameter]) -> [HillRow] {
+    /// Both saturation curves of mean cumulative reach against the budget, per group and platform.
+    /// The bootstrap of each has its own stream (the group's and platform's index), so the curves do
+    /// not depend on the order or the threads they are fitted in.
+    static func fitSaturation(_ variants: [Variant], parameters: [SweepParameter]) -> [SaturationRow] {
         guard let b = budgetParameter(parameters) else { return [] }
         let names = variants[0].scenario.platforms.map(\.name) + ["all"]
-        var rows: [HillRow] = []
-        for group in groups(variants, budget: b) {
+        let seed = variants[0].scenario.seed
+        var rows: [SaturationRow] = []
+        for (g, group) in groups(variants, budget: b).enumerated() {
             var key = variants[group[0]].values
             key.remove(at: b)
             let x = group.map { Double(variants[$0].values[b]) ?? 0 }
             for p in names.indices {
-                let y = group.map { i -> Double in
-                    let reach = totals(variants[i].result, platform: p).reach
-                    return reach.reduce(0, +) / Double(reach.count)
-                }
-                if let fit = HillFit.fit(x: x, y: y) {
-                    rows.append(HillRow(group: key, platform: names[p], points: x.count, fit: fit))
+                let reach = group.map { totals(variants[$0].result, platform: p).reach }
+                let rng = RandomStream(seed: seed, purpose: .curveBootstrap, index: UInt64(g * names.count + p))
+                if let comparison = SaturationComparison.compare(x: x, replicates: reach, rng: rng) {
+                    rows.append(SaturationRow(group: key, platform: names[p], comparison: comparison))
                 }
             }
         }
@@ -293,25 +296,38 @@ public enum SweepPipeline {
         return csv.bytes
     }
 
-    static func renderHill(_ rows: [HillRow], scenario: Scenario, parameters: [SweepParameter]) -> [UInt8] {
+    static func renderSaturation(_ rows: [SaturationRow], scenario: Scenario, parameters: [SweepParameter]) -> [UInt8] {
         var csv = CSVWriter()
         let b = budgetParameter(parameters)
         var others = parameters.map(\.key)
         if let b { others.remove(at: b) }
-        for h in ["scenario"] + others + ["budget_key", "platform", "metric", "alpha", "k", "r", "baseline",
-                                          "rmse", "r2", "k_at_bound", "points"] { csv.append(h) }
+        let names = SaturationComparison.Curve.hill.parameterNames
+        let header = ["scenario"] + others + ["budget_key", "platform", "metric", "curve", "chosen"]
+            + names.flatMap { [$0, $0 + "_p05", $0 + "_p95"] }
+            + ["rmse", "r2", "aicc", "preferred_share", "k_at_bound", "points", "resamples"]
+        for h in header { csv.append(h) }
         csv.endRow()
+        func number(_ v: Double?) -> String { v.map { SummaryTable.formatted($0) } ?? "" }
         for row in rows {
-            csv.append(scenario.name)
-            for v in row.group { csv.append(v) }
-            csv.append(b.map { parameters[$0].key } ?? "")
-            csv.append(row.platform)
-            csv.append("reach_cumulative")
-            let f = row.fit
-            for v in [f.alpha, f.k, f.r, f.baseline, f.rmse, f.r2] { csv.append(SummaryTable.formatted(v)) }
-            csv.append(f.kAtBound ? "true" : "false")
-            csv.append(row.points)
-            csv.endRow()
+            let c = row.comparison
+            for f in c.fits {
+                csv.append(scenario.name)
+                for v in row.group { csv.append(v) }
+                csv.append(b.map { parameters[$0].key } ?? "")
+                csv.append(row.platform)
+                csv.append("reach_cumulative")
+                csv.append(f.curve.rawValue)
+                csv.append(f.curve == c.chosen ? "true" : "false")
+                for name in names {
+                    let j = f.curve.parameterNames.firstIndex(of: name)
+                    for v in [j.map { f.parameters[$0] }, j.map { f.low[$0] }, j.map { f.high[$0] }] { csv.append(number(v)) }
+                }
+                for v in [f.rmse, f.r2, f.aicc, f.preferredShare] { csv.append(number(v)) }
+                csv.append(f.kAtBound ? "true" : "false")
+                csv.append(c.points)
+                csv.append(c.resamples)
+                csv.endRow()
+            }
         }
         return csv.bytes
     }

@@ -5,12 +5,15 @@
 /// they follow a scenario that set the parameter (a fitted one, say).
 public enum PlausibleRanges {
     /// The keys under `platforms.NAME` that can be uncertain, in a fixed order (the columns of
-    /// `robustness.csv`). Scalars only: a draw sets one number.
+    /// `robustness.csv`). A draw sets one number: a scalar, or for an engagement table (`tableKeys`)
+    /// its mean over formats, every format scaled by the same factor, as `reachsim fit` fits them.
     public static let platformKeys = [
         "feed.base_visibility", "feed.discovery_per_engagement", "feed.size_exponent", "feed.hour_sensitivity",
         "feed.reach_spread", "feed.discovery_per_post", "feed.quality_spread", "feed.engagement_threshold",
-        "engagement.follow", "churn_per_week",
+        "engagement.like", "engagement.comment", "engagement.share", "engagement.follow", "churn_per_week",
     ]
+    /// The platform keys that are tables by format.
+    public static let tableKeys: Set<String> = ["engagement.like", "engagement.comment", "engagement.share"]
     /// The audience keys that can be uncertain.
     public static let audienceKeys = ["audience.outside.culture_share"]
 
@@ -29,11 +32,37 @@ public enum PlausibleRanges {
         case ("feed.discovery_per_post", .chronological(let c)): c.discoveryPerPost
         case ("feed.quality_spread", .interest(let i)): i.qualitySpread
         case ("feed.engagement_threshold", .interest(let i)): i.engagementThreshold
+        case ("engagement.like", _): mean(engagement.like)
+        case ("engagement.comment", _): mean(engagement.comment)
+        case ("engagement.share", _): mean(engagement.share)
         case ("engagement.follow", _): engagement.follow
         case ("churn_per_week", _): churn
         default: nil
         }
     }
+
+    static func mean(_ t: FormatTable<Double>) -> Double { t.values.reduce(0, +) / Double(t.values.count) }
+
+    /// The assignments that give `key` (a platform key, without `platforms.NAME.`) the value `v` in
+    /// `platform`: the key itself for a scalar; for an engagement table, each format's entry
+    /// (`KEY.FORMAT`) times v / the table's mean, capped at 1 (probabilities).
+    public static func assignments(_ key: String, value v: Double, in platform: PlatformSpec) -> [(key: String, value: Double)] {
+        let table: FormatTable<Double>
+        switch key {
+        case "engagement.like": table = platform.engagement.like
+        case "engagement.comment": table = platform.engagement.comment
+        case "engagement.share": table = platform.engagement.share
+        default: return [(key, v)]
+        }
+        let m = mean(table)
+        return PostFormat.allCases.map { f in
+            (key + "." + f.rawValue, m > 0 ? min(1, table[f] * v / m) : v)
+        }
+    }
+
+    static let engagementAccounts = "assumption: the presets hold an industry median (Rival IQ 2022, Socialinsider); "
+        + "accounts differ by several times either way (rOpenSci's X fit: likes ×7.5, reposts ×21; the UCI page's: "
+        + "likes ×4.3), so from a third to three times the value, every format by the same factor"
 
     /// A default range: a factor range around the value, or bounds a source states. Stated bounds
     /// are drawn from a Beta whose mode is the value (`modeAt`): the value stays the most likely,
@@ -69,6 +98,7 @@ public enum PlausibleRanges {
             }
         case "feed.quality_spread": return .factor(0.6, 1.4, .uniform, "assumption: the spread of video quality is not measured; ×0.6-1.4")
         case "feed.engagement_threshold": return .factor(0.8, 1.25, .logUniform, "assumption: the expansion threshold was calibrated at one audience size; ×0.8-1.25")
+        case "engagement.like", "engagement.comment", "engagement.share": return .factor(1.0 / 3, 3, .logUniform, engagementAccounts)
         case "engagement.follow": return .factor(0.5, 2, .logUniform, "assumption: follows per non-follower view are not published; ×0.5-2 (rOpenSci's fit gave ×2.6 on X)")
         case "churn_per_week": return .factor(0.5, 2, .logUniform, "assumption: churn is not published per platform; ×0.5-2")
         default: return nil

@@ -237,7 +237,7 @@ public enum PresetParameters {
             lines.append("  \(q.key)\(pad)  \(q.value)  (\(q.definition.unit)\(range))")
             lines.append("  \(String(repeating: " ", count: width))  source: \(q.source)")
             if let r = PlausibleRanges.range(q.key, preset: p) {
-                lines.append("  \(String(repeating: " ", count: width))  plausible: \(r.description) (\(r.source))")
+                lines.append("  \(String(repeating: " ", count: width))  plausible: \(r.description)\(PlausibleRanges.tableKeys.contains(q.key) ? " (mean over formats)" : "") (\(r.source))")
             }
         }
         let pad = String(repeating: " ", count: max(0, width - "users".count))
@@ -328,7 +328,9 @@ public enum PresetParameters {
             for q in parameters(of: p) {
                 let range = q.definition.range == 0...0 ? "" : q.definition.rangeText
                 guard q.key == "use_by_age" else {
-                    let plausible = PlausibleRanges.range(q.key, preset: p).map { "\($0.description): \($0.source)" } ?? ""
+                    let plausible = PlausibleRanges.range(q.key, preset: p).map {
+                        "\($0.description)\(PlausibleRanges.tableKeys.contains(q.key) ? " (mean over formats)" : ""): \($0.source)"
+                    } ?? ""
                     out += "| `\(q.key)` | \(q.value) | \(q.definition.unit) | \(range) | \(plausible) | \(q.source) |\n"
                     continue
                 }

@@ -21,6 +21,8 @@ public enum StreamPurpose: UInt64, Sendable {
     case fitBootstrap = 10
     /// `compare --uncertainty`: the design of parameter sets (one stream for the design).
     case uncertainty = 11
+    /// `reachsim sweep`: the bootstrap of the saturation curves, per group and platform.
+    case curveBootstrap = 12
     case test = 99
 }
 

@@ -26,7 +26,7 @@ import Testing
         let merge = try CommandRunner.run(["merge"] + shards + ["--out", merged])
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(merge.stdout.contains("Merged 3 shards"))
-        for name in ["sweep.csv", "hill.csv"] {
+        for name in ["sweep.csv", "saturation.csv"] {
             #expect(try w.bytes(local, name) == w.bytes(merged, name), "\(name)")
         }
         #expect(try w.manifest(local) == w.manifest(merged))

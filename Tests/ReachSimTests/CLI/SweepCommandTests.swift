@@ -11,8 +11,8 @@ import Testing
                                             "--replicates", "3", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("budget_per_week"))
-        #expect(result.stdout.contains("Hill curve of reach"))
-        for name in ["sweep.csv", "hill.csv", "manifest.json"] {
+        #expect(result.stdout.contains("Saturation of reach (all platforms)"))
+        for name in ["sweep.csv", "saturation.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name))
         }
         // What a boost must do, read from sweep.csv (platform facebook, means over replicates):

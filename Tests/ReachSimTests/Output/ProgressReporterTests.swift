@@ -33,15 +33,22 @@ private final class Harness: @unchecked Sendable {
                 == "x 3/3 replicates (100%), 61.0 s elapsed, ~0.0 s left")
     }
 
-    @Test func nothingWhenNotATerminal() {
+    /// Off a terminal (a log, CI): whole lines every 10 s, none for a run shorter than that.
+    @Test func logLinesWhenNotATerminal() {
         let h = Harness()
-        let p = h.reporter(isTerminal: false)
-        for i in 1...1000 {
+        let p = h.reporter(total: 2500, isTerminal: false)
+        for i in 1...999 {
+            h.set(Double(i) * 0.01)
+            p.update(completed: i)
+        }
+        #expect(h.output.isEmpty)   // under 10 s
+        for i in 1000...2500 {
             h.set(Double(i) * 0.01)
             p.update(completed: i)
         }
         p.finish()
-        #expect(h.output.isEmpty)
+        #expect(h.output == ["launch 1000/2500 replicates (40%), 10.0 s elapsed, ~15.0 s left\n",
+                             "launch 2000/2500 replicates (80%), 20.0 s elapsed, ~5.0 s left\n"])
     }
 
     @Test func nothingDuringTheFirstSecond() {

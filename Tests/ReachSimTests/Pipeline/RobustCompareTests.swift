@@ -71,6 +71,30 @@ import Testing
         #expect(resolved.count == defaults.count - 1)
     }
 
+    /// An engagement table is uncertain through its mean over formats: a draw scales every format
+    /// by the same factor, so the formats keep their ratios (as `reachsim fit` scales them).
+    @Test func anEngagementTableIsDrawnAsOneFactor() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try Self.write(Self.presetScenario(posts: 1, extra: """
+            uncertain:
+              platforms.instagram.engagement.like: {low: 0.01, high: 0.03}
+            """, open: false), "u.yaml", in: dir)
+        let sets = try ParameterSets(paths: [path], replicates: nil, seed: nil)
+        let d = try #require(sets.ranges.firstIndex { $0.key == "platforms.instagram.engagement.like" })
+        var u = [Double](repeating: 0.5, count: sets.ranges.count)
+        u[d] = 0.25   // uniform 0.01-0.03: 0.015
+        let before = sets.loaded[0].platforms[0].engagement.like
+        let after = try sets.scenario(0, at: u).platforms[0].engagement.like
+        #expect(abs(PlausibleRanges.mean(after) - 0.015) < 1e-9)
+        let factor = 0.015 / PlausibleRanges.mean(before)
+        for f in PostFormat.allCases { #expect(abs(after[f] - before[f] * factor) < 1e-9 * max(1, after[f])) }
+        // Comments and shares keep their default ranges: a third to three times their mean.
+        let share = try #require(sets.ranges.first { $0.key == "platforms.instagram.engagement.share" })
+        let m = PlausibleRanges.mean(sets.loaded[0].platforms[0].engagement.share)
+        #expect(abs(share.low - m / 3) < 1e-12 && abs(share.high - 3 * m) < 1e-12 && share.distribution == .logUniform)
+    }
+
     @Test(arguments: [
         ("platforms.instagram.feed.scroll_depth: fixed", "u.yaml:30:3", "not a parameter that can be uncertain"),
         ("platforms.tiktok.churn_per_week: fixed", "u.yaml:30:3", "has no platform 'tiktok'"),

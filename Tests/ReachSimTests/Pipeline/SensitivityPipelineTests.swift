@@ -83,4 +83,24 @@ import Testing
         #expect(b.value > 0.5 && b.low > 0)
         #expect(rows.allSatisfy { $0["mu_star"] == "" && $0["total"] != "" })
     }
+
+    /// `--output cost`: euros per person reached, the ratio of the replicates' spend and reach
+    /// (checked against the weekly spend summed here), and 0 when nothing is spent.
+    @Test func costIsSpendPerPersonReached() throws {
+        for (budget, spends) in [(0, false), (30, true)] {
+            let s = try ScenarioLoader.parse(PaidBoostTests.museumYAML(boost: "    boost: {budget_per_week: \(budget), cpm: 10}"),
+                                             file: "b.yaml")
+            let result = Simulation.run(try World.build(s), replicates: s.replicates, threads: 1)
+            let l = result.layout
+            var spend = 0.0
+            for r in 0..<result.replicates {
+                for w in 0..<l.weeks { spend += result.value(replicate: r, week: w, platform: l.allPlatforms, segment: l.allSegments, metric: .spend) }
+            }
+            let reach = SensitivityPipeline.value(result, scenario: s, output: .reach)
+            let cost = SensitivityPipeline.value(result, scenario: s, output: .cost)
+            #expect(reach > 0)
+            #expect((spend > 0) == spends)
+            #expect(abs(cost - spend / Double(result.replicates) / reach) <= 1e-12 * max(1, cost))
+        }
+    }
 }

@@ -102,7 +102,7 @@ import Testing
         _ = try MergePipeline.run(shardDirectories: dirs, outputDirectory: merged)
         _ = try SweepPipeline.run(scenarioPath: scenario, parameters: parameters,
                                   options: Self.options(merged + "-single", replicates: 3).with(command: ["reachsim", "x", "--out", merged]))
-        try Self.expectSameResult(w, single: merged + "-single", merged: merged, files: ["sweep.csv", "hill.csv"])
+        try Self.expectSameResult(w, single: merged + "-single", merged: merged, files: ["sweep.csv", "saturation.csv"])
     }
 
     // MARK: Refusals

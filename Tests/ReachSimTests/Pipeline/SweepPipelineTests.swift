@@ -86,8 +86,10 @@ import Testing
         p.replicates = 8
         let r = Simulation.run(try World.build(p), replicates: 8, threads: 1)
         #expect(WeeklyTable.render(r, scenario: p) == WeeklyTable.render(report.variants[0].result, scenario: p))
-        let hill = try String(contentsOfFile: out + "/hill.csv", encoding: .utf8)
-        #expect(hill.contains("platforms.facebook.boost.budget_per_week,all,reach_cumulative,"))
+        // Four budgets: both curves are fitted, too few points to compare them, the exponential kept.
+        let saturation = try String(contentsOfFile: out + "/saturation.csv", encoding: .utf8)
+        #expect(saturation.contains("platforms.facebook.boost.budget_per_week,all,reach_cumulative,exponential,true,"))
+        #expect(saturation.contains("platforms.facebook.boost.budget_per_week,all,reach_cumulative,hill,false,"))
         #expect(FileManager.default.fileExists(atPath: out + "/manifest.json"))
     }
 }
