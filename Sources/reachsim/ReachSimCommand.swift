@@ -16,7 +16,7 @@ struct ReachSimCommand: ParsableCommand {
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
                       MergeCommand.self, SlurmCommand.self, ValidateCommand.self, SchemaCommand.self, PresetsCommand.self,
                       CalibrateCommand.self, CascadeCommand.self, ImportCommand.self,
-                      BacktestCommand.self, FitCommand.self, SensitivityCommand.self])
+                      BacktestCommand.self, FitCommand.self, SensitivityCommand.self, InitCommand.self])
 }
 
 /// Prints a library error and exits with its status: one line, no stack trace.

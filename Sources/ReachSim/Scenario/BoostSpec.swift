@@ -124,8 +124,8 @@ public struct BoostSpec: Sendable, Equatable {
         let perDay = Self.perDay(budget, weeks: weeks)
         guard budget.amount > 0, perDay < minimumDailyBudget - 1e-9 else { return nil }
         let daily = (perDay * 100).rounded(.down) / 100
-        return "\(text) euros is €\(daily) a day, below \(platform)'s minimum daily budget of " +
-            "€\(minimumDailyBudget); raise it, or set 0 for no boost"
+        return "\(text) euros is €\(PresetParameters.number(daily)) a day, below \(platform)'s minimum daily budget of " +
+            "€\(PresetParameters.number(minimumDailyBudget)); raise it, or set 0 for no boost"
     }
 
     /// Weeks in the window.

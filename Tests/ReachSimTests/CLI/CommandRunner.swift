@@ -36,6 +36,8 @@ struct CommandRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        // No terminal on stdin, as in CI: a command that would ask questions (`init`) does not.
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes before waiting, stderr on another thread: a child that fills one pipe
         // while the other is read (a sanitizer's report) would otherwise block for ever.
