@@ -72,7 +72,8 @@ public struct WeekPlan: Sendable {
 /// Capacity rule: accounts take the week's hours in priority order (`team.priorities`, default
 /// the file's order), each account's announcement posts first, then its formats in `PostFormat`
 /// order; a post is produced while its production hours fit in what is left of the week's hours
-/// and within the account's `hours_share`; a post that does not fit is dropped and reported,
+/// and within the account's `hours_share` (an account with its own `hours_per_week` spends those
+/// instead, and nothing of the team's); a post that does not fit is dropped and reported,
 /// never produced on credit. Cross-post copies cost nothing. Schedules involve no randomness, so
 /// they are computed once per run.
 public enum ContentSchedule {
@@ -158,7 +159,8 @@ public enum ContentSchedule {
             var made = [[(format: PostFormat, announcement: Int)]](repeating: [], count: accounts.count)
             for a in order where status[a] == .posting {
                 let p = accounts[a].platform
-                let cap = accounts[a].spec.hoursShare * teamHours
+                let own = accounts[a].spec.hoursPerWeek
+                let cap = own ?? accounts[a].spec.hoursShare * teamHours
                 var planned: [(format: PostFormat, announcement: Int)] = []
                 for (m, migration) in migrations.enumerated() where indices(migration.migration.source).contains(a) {
                     let start = migration.week - 1
@@ -173,8 +175,8 @@ public enum ContentSchedule {
                 }
                 for post in planned {
                     let cost = platforms[p].productionHours[post.format]
-                    if cost <= left + 1e-9 && plan.accountHours[a] + cost <= cap + 1e-9 {
-                        left -= cost
+                    if (own != nil || cost <= left + 1e-9) && plan.accountHours[a] + cost <= cap + 1e-9 {
+                        if own == nil { left -= cost }
                         plan.produced[p] += 1
                         plan.hoursUsed[p] += cost
                         plan.accountProduced[a] += 1

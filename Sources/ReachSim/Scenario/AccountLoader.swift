@@ -1,7 +1,8 @@
 /// Decoding of `platforms.<name>.accounts` and `team.priorities` (see `AccountSpec`,
 /// docs/scenario-format.md).
 extension ScenarioLoader {
-    static let accountKeys = ["name", "followers", "plan", "tone", "hours_share", "overlap", "amplifies", "starter_pack"]
+    static let accountKeys = ["name", "followers", "plan", "tone", "hours_share", "hours_per_week", "overlap", "amplifies",
+                              "starter_pack"]
 
     static func decodeAccounts(_ node: YAMLValue) throws -> [AccountSpec] {
         let items = try node.list()
@@ -29,6 +30,13 @@ extension ScenarioLoader {
                                            share: try multiplier("share"))
             }
             account.hoursShare = try m.value("hours_share")?.double(in: 0...1, unit: "share of the team's hours") ?? 1
+            if let h = m.value("hours_per_week") {
+                if let share = m.value("hours_share") {
+                    throw share.error("an account with its own hours_per_week does not share the team's hours: "
+                                         + "give hours_share or hours_per_week, not both")
+                }
+                account.hoursPerWeek = try h.double(in: 0...168, unit: "hours per week")
+            }
             account.starterPack = try m.value("starter_pack")?.bool() ?? false
             if let o = m.value("overlap") {
                 var total = 0.0

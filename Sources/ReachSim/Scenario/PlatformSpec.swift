@@ -54,6 +54,10 @@ public struct AccountSpec: Sendable {
     public var tone: AccountTone
     /// At most this share 0...1 of the team's weekly hours goes to this account (1: no cap).
     public var hoursShare: Double
+    /// Hours a week of the account's own (a curator's, a staff member's), outside the team's:
+    /// its posts are made within them and take nothing from `team.hours_per_week`. nil: the
+    /// account shares the team's hours.
+    public var hoursPerWeek: Double? = nil
     /// Share 0...1 of this account's followers drawn among the followers of an earlier account of
     /// the same platform (index into the platform's `accounts`); the rest are drawn among the
     /// platform's users like any account's, so some overlap arises by chance too.

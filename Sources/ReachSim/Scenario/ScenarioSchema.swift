@@ -155,6 +155,7 @@ public enum ScenarioSchema {
             .init("share", .number(0...10, "multiplier", default: 1)),
         ])),
         .init("hours_share", .number(0...1, "At most this share of the team's hours.", default: 1)),
+        .init("hours_per_week", .number(0...168, "Hours a week of the account's own (a curator's), outside the team's; not with hours_share.")),
         .init("overlap", SchemaNode(.names(value: .number(0...1, "Share of its followers drawn among that account's."),
                                            pattern: nil, count: nil),
                                     "By earlier account name: share of its followers who also follow it.")),

@@ -10,7 +10,8 @@ import Testing
     /// platform unless two name the same platform).
     func schedule(horizon: Int, teamHours: Double, platformCount: Int, accounts: [(platform: Int, plan: PlanSpec)],
                   productionHours: [FormatTable<Double>], timeline: [TimelineEvent] = [],
-                  priorities: [(platform: Int, account: Int)]? = nil, hoursShare: [Double]? = nil) -> [WeekPlan] {
+                  priorities: [(platform: Int, account: Int)]? = nil, hoursShare: [Double]? = nil,
+                  ownHours: [Double?]? = nil) -> [WeekPlan] {
         var platforms = (0..<platformCount).map {
             var p = TestScenarios.platform("p\($0)", followers: 0, feed: TestScenarios.flatRanked(visibility: 0.1))
             p.productionHours = productionHours[$0]
@@ -18,8 +19,9 @@ import Testing
             return p
         }
         for (i, account) in accounts.enumerated() {
-            platforms[account.platform].accounts.append(
-                AccountSpec(name: "a\(i)", followers: 0, plan: account.plan, hoursShare: hoursShare?[i] ?? 1))
+            var spec = AccountSpec(name: "a\(i)", followers: 0, plan: account.plan, hoursShare: hoursShare?[i] ?? 1)
+            spec.hoursPerWeek = ownHours?[i] ?? nil
+            platforms[account.platform].accounts.append(spec)
         }
         var scenario = TestScenarios.scenario(audience: 10, platforms: platforms, weeks: horizon, teamHours: teamHours)
         scenario.timeline = timeline
@@ -131,6 +133,21 @@ import Testing
         #expect(week.accountProduced == [3, 6])
         #expect(week.accountDropped == [3, 0])
         #expect(week.produced == [9] && week.dropped == [3])
+    }
+
+    /// An account with its own hours (a curator's) posts within them and takes nothing from the
+    /// team's: the team's 4 hours go whole to the first account, the curator's 2 to its own posts.
+    @Test func ownHoursAreOutsideTheTeams() {
+        let costs = FormatTable<Double> { _ in 1 }
+        let week = schedule(
+            horizon: 1, teamHours: 4, platformCount: 1,
+            accounts: [(platform: 0, plan: plan([.image: 3])), (platform: 0, plan: plan([.image: 6])),
+                       (platform: 0, plan: plan([.image: 3]))],
+            productionHours: [costs], ownHours: [nil, 2, nil])[0]
+        // Account 1 has 2 own hours: it makes 2 of its 6 posts. Accounts 0 and 2 share the team's 4.
+        #expect(week.accountProduced == [3, 2, 1])
+        #expect(week.accountDropped == [0, 4, 2])
+        #expect(week.accountHours == [3, 2, 1])
     }
 
     @Test func fractionalRatesSpreadOverWeeks() {

@@ -79,6 +79,9 @@ import Testing
     static let cases: [Case] = [
         Case(label: "followers next to accounts",
              instagram: "followers: 5\n    " + accounts, expected: ["s.yaml:11:5:", "inside each entry of 'accounts'"]),
+        Case(label: "own hours and a share of the team's",
+             instagram: "accounts:\n      - {name: a, followers: 1, plan: {posts_per_week: {image: 1}}, hours_per_week: 2, hours_share: 0.5}",
+             expected: ["s.yaml:12:", "give hours_share or hours_per_week, not both"]),
         Case(label: "overlap with a later account",
              instagram: "accounts:\n      - {name: a, followers: 1, plan: {posts_per_week: {image: 1}}, overlap: {b: 0.5}}\n      - {name: b, followers: 1, plan: {posts_per_week: {image: 1}}}",
              expected: ["s.yaml:12:", "unknown earlier account 'b'"]),
