@@ -56,6 +56,6 @@ struct CompareCommand: ParsableCommand {
         if simulation.quiet { return }
         print(ComparePipeline.verdictTable(report))
         print("")
-        print("Wrote \(report.directory)/comparison.csv and each scenario's summary (\(String(format: "%.1f", report.wallTimeSeconds)) s)")
+        print("Wrote \(report.directory)/comparison.csv, verdict.csv and each scenario's summary (\(String(format: "%.1f", report.wallTimeSeconds)) s)")
     }
 }

@@ -38,7 +38,7 @@ struct MergeCommand: ParsableCommand {
         case .compare(let r):
             print(ComparePipeline.verdictTable(r))
             print("")
-            print("Merged \(shards.count) shards; wrote \(r.directory)/comparison.csv and each scenario's summary")
+            print("Merged \(shards.count) shards; wrote \(r.directory)/comparison.csv, verdict.csv and each scenario's summary")
         case .sweep(let r):
             print(SweepTable.render(r))
             print("")

@@ -24,6 +24,31 @@ public enum ComparePipeline {
         public let followersAtEnd: PairedComparison
         public let spend: PairedComparison
         public let hours: PairedComparison
+        /// A typical week: the mean over weeks of the week's distinct people, all platforms.
+        public let weeklyReach: PairedComparison
+        /// People reached per post: the weeks' reach summed over the posts published (per platform
+        /// and week a person counts once however many posts reached them).
+        public let reachPerPost: PairedComparison
+        /// Posts the team's (or an account's own) hours could not make, over the horizon.
+        public let postsDropped: PairedComparison
+        /// The year's reach of each segment of the catchment (by name; a segment one scenario lacks
+        /// counts 0), youngest age band first.
+        public let segments: [(name: String, age: String, reach: PairedComparison)]
+
+        /// Euros per extra person of the catchment reached: Δspend / Δcatchment reach; nil without
+        /// a difference of spend or without a gain of reach.
+        public var costPerExtraPerson: Double? {
+            guard abs(spend.diffMean) > 1e-9, catchmentReach.diffMean > 0.5 else { return nil }
+            return spend.diffMean / catchmentReach.diffMean
+        }
+
+        /// The segments under 25 (13-17 and 18-24) together: nil without such a segment.
+        public var young: (names: [String], reach: PairedComparison)? {
+            let names = segments.filter { $0.age == AgeBand.age13to17.rawValue || $0.age == AgeBand.age18to24.rawValue }.map(\.name)
+            return names.isEmpty ? nil : (names, youngTotal)
+        }
+        /// The under-25 segments' reach summed replicate by replicate (set by `verdict`).
+        let youngTotal: PairedComparison
     }
 
     public struct Report: Sendable {
@@ -107,7 +132,8 @@ public enum ComparePipeline {
             appendRows(base: (scenarios[0], results[0]), alt: (scenarios[k], results[k]), to: &csv)
             verdicts.append(verdict(base: (scenarios[0], results[0]), alt: (scenarios[k], results[k]), name: scenarios[k].name))
         }
-        var files = [try output.stage("comparison.csv", bytes: csv.bytes)]
+        var files = [try output.stage("comparison.csv", bytes: csv.bytes),
+                     try output.stage("verdict.csv", bytes: verdictCSV(verdicts, base: scenarios[0].name))]
         for (k, scenario) in scenarios.enumerated() {
             files.append(try output.stage("summary-\(scenario.name).csv", bytes: SummaryTable.render(results[k], scenario: scenario)))
             files.append(try output.stage("scenario-\(scenario.name).yaml", bytes: prepared.scenarioBytes[k]))
@@ -179,11 +205,78 @@ public enum ComparePipeline {
         let away = (base: series(base, .reachCumulative, total: false, segment: outside),
                     alt: series(alt, .reachCumulative, total: false, segment: outside))
         func minus(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map { $0 - $1 } }
+        func plus(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map { $0 + $1 } }
+        /// Per replicate: the weeks' reach over their posts, and the mean week's reach.
+        func perPost(_ run: (Scenario, Simulation.Result)) -> [Double] {
+            zip(series(run, .reach, total: true), series(run, .posts, total: true)).map { $1 > 0 ? $0 / $1 : 0 }
+        }
+        func perWeek(_ run: (Scenario, Simulation.Result)) -> [Double] {
+            series(run, .reach, total: true).map { $0 / Double(max(1, run.1.layout.weeks)) }
+        }
+        // Segments of either catchment, by name, youngest first (stable within an age band).
+        var named: [(name: String, age: AgeBand)] = []
+        for s in base.0.audience.segments + alt.0.audience.segments where !named.contains(where: { $0.name == s.name }) {
+            named.append((s.name, s.age))
+        }
+        let ages = AgeBand.allCases
+        named = named.enumerated().sorted {
+            (ages.firstIndex(of: $0.element.age)!, $0.offset) < (ages.firstIndex(of: $1.element.age)!, $1.offset)
+        }.map(\.element)
+        var segments: [(name: String, age: String, reach: PairedComparison)] = []
+        let n = base.1.replicates
+        var youngBase = [Double](repeating: 0, count: n), youngAlt = youngBase
+        for s in named {
+            let b = series(base, .reachCumulative, total: false, segment: s.name)
+            let a = series(alt, .reachCumulative, total: false, segment: s.name)
+            segments.append((s.name, s.age.rawValue, PairedComparison(base: b, alt: a)))
+            if s.age == .age13to17 || s.age == .age18to24 { youngBase = plus(youngBase, b); youngAlt = plus(youngAlt, a) }
+        }
         return Verdict(scenario: name, cumulativeReach: PairedComparison(base: reach.base, alt: reach.alt),
                        catchmentReach: PairedComparison(base: minus(reach.base, away.base), alt: minus(reach.alt, away.alt)),
                        outsideReach: open ? PairedComparison(base: away.base, alt: away.alt) : nil,
                        followersAtEnd: compare(.followers, total: false), spend: compare(.spend, total: true),
-                       hours: compare(.hours, total: true))
+                       hours: compare(.hours, total: true),
+                       weeklyReach: PairedComparison(base: perWeek(base), alt: perWeek(alt)),
+                       reachPerPost: PairedComparison(base: perPost(base), alt: perPost(alt)),
+                       postsDropped: compare(.postsDropped, total: true), segments: segments,
+                       youngTotal: PairedComparison(base: youngBase, alt: youngAlt))
+    }
+
+    public static let verdictHeader = [
+        "base", "scenario", "measure", "segment", "base_mean", "alt_mean", "diff_mean", "diff_ci90_low", "diff_ci90_high",
+        "p_alt_higher",
+    ]
+
+    /// `verdict.csv`: the decision's answer, one row per alternative and measure (see
+    /// docs/output-format.md): the year's reach (all, catchment, outside, each segment youngest
+    /// first), a typical week's reach, reach per post, followers at the end, posts dropped, hours,
+    /// spend, and euros per extra person of the catchment reached.
+    static func verdictCSV(_ verdicts: [Verdict], base: String) -> [UInt8] {
+        var w = CSVWriter()
+        w.appendRow(verdictHeader)
+        func row(_ v: Verdict, _ measure: String, _ segment: String, _ c: PairedComparison) {
+            w.append(base); w.append(v.scenario); w.append(measure); w.append(segment)
+            for x in [c.baseMean, c.altMean, c.diffMean, c.diffLow, c.diffHigh, c.probabilityAltHigher] { w.append(x) }
+            w.endRow()
+        }
+        for v in verdicts {
+            row(v, "reach_year", "all", v.cumulativeReach)
+            row(v, "reach_year", "catchment", v.catchmentReach)
+            if let o = v.outsideReach { row(v, "reach_year", OutsideSpec.segmentName, o) }
+            for s in v.segments { row(v, "reach_year", s.name, s.reach) }
+            row(v, "reach_week", "all", v.weeklyReach)
+            row(v, "reach_per_post", "all", v.reachPerPost)
+            row(v, "followers_end", "all", v.followersAtEnd)
+            row(v, "posts_dropped", "all", v.postsDropped)
+            row(v, "hours", "all", v.hours)
+            row(v, "spend", "all", v.spend)
+            w.append(base); w.append(v.scenario); w.append("cost_per_extra_person"); w.append("catchment")
+            w.appendMissing(); w.appendMissing()
+            if let c = v.costPerExtraPerson { w.append(c) } else { w.appendMissing() }
+            for _ in 0..<3 { w.appendMissing() }
+            w.endRow()
+        }
+        return w.bytes
     }
 
     /// The terminal verdict: one row per alternative, differences from the base over the horizon.
@@ -191,16 +284,34 @@ public enum ComparePipeline {
     /// cares about) and the outside (the platforms' other users) when an audience is open.
     public static func verdictTable(_ report: Report) -> String {
         let open = report.verdicts.contains { $0.outsideReach != nil }
+        let young = report.verdicts.contains { $0.young != nil }
+        let paid = report.verdicts.contains { $0.costPerExtraPerson != nil }
         var heading = ["scenario", "Δ cumulative reach (90% CI)", "P(more reach)"]
         if open { heading += ["Δ catchment (90% CI)", "Δ outside (90% CI)"] }
-        var rows = [heading + ["Δ followers at end", "Δ spend €", "Δ hours"]]
+        if young { heading += ["Δ under 25 (90% CI)"] }
+        heading += ["Δ week's reach", "Δ reach/post", "Δ followers at end", "Δ posts dropped", "Δ hours", "Δ spend €"]
+        if paid { heading += ["€ per extra person"] }
+        var rows = [heading]
         func interval(_ c: PairedComparison) -> String { "\(signed(c.diffMean)) (\(signed(c.diffLow)) to \(signed(c.diffHigh)))" }
         for v in report.verdicts {
             var row = [v.scenario, interval(v.cumulativeReach), String(format: "%.0f%%", 100 * v.cumulativeReach.probabilityAltHigher)]
             if open { row += [interval(v.catchmentReach), v.outsideReach.map(interval) ?? "0"] }
-            rows.append(row + [signed(v.followersAtEnd.diffMean), signed(v.spend.diffMean), signed(v.hours.diffMean)])
+            if young { row += [v.young.map { interval($0.reach) } ?? ""] }
+            row += [signed(v.weeklyReach.diffMean), signedTenths(v.reachPerPost.diffMean), signed(v.followersAtEnd.diffMean),
+                    signed(v.postsDropped.diffMean), signed(v.hours.diffMean), signed(v.spend.diffMean)]
+            if paid { row += [v.costPerExtraPerson.map { String(format: "%.2f", $0) } ?? ""] }
+            rows.append(row)
         }
-        return "Compared with \(report.base.name) over \(report.base.horizonWeeks) weeks:\n" + ReachTable.format(rows)
+        var text = "Compared with \(report.base.name) over \(report.base.horizonWeeks) weeks:\n" + ReachTable.format(rows)
+        if young, let names = report.verdicts.lazy.compactMap({ $0.young?.names }).first {
+            text += "\nunder 25: segments " + names.joined(separator: ", ") + "; each segment's reach is in verdict.csv."
+        }
+        if paid { text += "\n€ per extra person: Δ spend / Δ catchment reach (people of the catchment the alternative adds)." }
+        return text
+    }
+
+    static func signedTenths(_ v: Double) -> String {
+        (v > 0.05 ? "+" : "") + String(format: "%.1f", v)
     }
 
     static func signed(_ v: Double) -> String {

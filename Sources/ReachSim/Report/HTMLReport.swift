@@ -164,6 +164,7 @@ public enum HTMLReport {
             body += "<p class=\"note\">Catchment: the people of the scenario's segments (whom the institution "
                 + "targets); outside: the platforms' other users in the country, reached by discovery, shares and boosts.</p>"
         }
+        body += try verdictSection(directory)
         let titles = [Metric.reachCumulative: "Δ cumulative reach", .reach: "Δ weekly reach", .followers: "Δ followers"]
         for (k, alt) in alternatives.enumerated() {
             body += "<h2>\(HTML.escape(alt)) − \(HTML.escape(base))</h2><div class=\"grid\">"
@@ -187,6 +188,39 @@ public enum HTMLReport {
             }
         }
         return page(title: "ReachSim: \(base) compared", body: body)
+    }
+
+    /// What the decision changes, per alternative, from `verdict.csv` (absent in folders written
+    /// before it existed): the year's reach by segment, a typical week, reach per post, followers,
+    /// posts dropped, hours, spend and euros per extra person of the catchment.
+    static func verdictSection(_ directory: URL) throws -> String {
+        let url = directory.appendingPathComponent("verdict.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return "" }
+        let rows = try CSVTable.rows(url: url, required: ComparePipeline.verdictHeader)
+        let labels = ["reach_year": "people reached in the year", "reach_week": "people reached in a typical week",
+                      "reach_per_post": "people reached per post", "followers_end": "followers at the end",
+                      "posts_dropped": "posts dropped for lack of hours", "hours": "hours", "spend": "spend (€)",
+                      "cost_per_extra_person": "€ per extra person of the catchment"]
+        var out = ""
+        var alternatives: [String] = []
+        for r in rows where !alternatives.contains(r["scenario"]) { alternatives.append(r["scenario"]) }
+        for alt in alternatives {
+            out += "<h2>What \(HTML.escape(alt)) changes</h2><table><tr><th>measure</th><th>who</th><th>base</th>"
+                + "<th>alternative</th><th>difference (90% CI of the mean)</th></tr>"
+            for r in rows where r["scenario"] == alt {
+                let measure = labels[r["measure"]] ?? r["measure"]
+                func cell(_ c: String) -> String {
+                    guard let v = Double(r[c]) else { return "" }
+                    return r["measure"] == "reach_per_post" || r["measure"] == "cost_per_extra_person" ? String(format: "%.2f", v) : g(v)
+                }
+                let diff = r["diff_ci90_low"].isEmpty ? cell("diff_mean")
+                    : "\(cell("diff_mean")) (\(cell("diff_ci90_low")) to \(cell("diff_ci90_high")))"
+                out += "<tr><td>\(HTML.escape(measure))</td><td>\(HTML.escape(r["segment"]))</td><td>\(cell("base_mean"))</td>"
+                    + "<td>\(cell("alt_mean"))</td><td>\(diff)</td></tr>"
+            }
+            out += "</table>"
+        }
+        return out
     }
 
     static func page(title: String, body: String) -> String {

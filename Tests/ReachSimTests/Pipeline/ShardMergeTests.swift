@@ -87,7 +87,7 @@ import Testing
         _ = try ComparePipeline.run(scenarioPaths: [base, alt],
                                     options: Self.options(merged + "-single", replicates: 5).with(command: ["reachsim", "x", "--out", merged]))
         try Self.expectSameResult(w, single: merged + "-single", merged: merged,
-                                  files: ["comparison.csv", "summary-base.csv", "summary-alt.csv", "scenario-base.yaml", "scenario-alt.yaml"])
+                                  files: ["comparison.csv", "verdict.csv", "summary-base.csv", "summary-alt.csv", "scenario-base.yaml", "scenario-alt.yaml"])
     }
 
     @Test func sweepShardsMergeToTheSingleRunBytes() throws {

@@ -38,6 +38,53 @@ import Testing
         #expect(report.verdicts[0].cumulativeReach.diffMean == 0)
     }
 
+    /// `verdict.csv` and the terminal: the segments' reach youngest first, adding up to the
+    /// catchment's; a typical week is the weeks' mean; the under-25 column; euros per extra person
+    /// is Δspend / Δcatchment when the alternative spends (a boost) and absent otherwise.
+    @Test func verdictShowsWhatTheDecisionChanges() throws {
+        let dir = TestScenarios.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The older segment first in the file, to see the young one put first.
+        let base = Self.base.replacingOccurrences(of: "    - {name: young, age: 18-24, share: 0.4, sessions_per_day: 8}\n", with: "")
+            .replacingOccurrences(of: "    - {name: older, age: 55+, share: 0.6, affinity: 1.3, sessions_per_day: 2}",
+                                  with: "    - {name: older, age: 55+, share: 0.6, affinity: 1.3, sessions_per_day: 2}\n"
+                                      + "    - {name: young, age: 18-24, share: 0.4, sessions_per_day: 8}")
+        let alt = Self.alt.replacingOccurrences(of: "    - {name: young, age: 18-24, share: 0.4, sessions_per_day: 8}\n", with: "")
+            .replacingOccurrences(of: "    - {name: older, age: 55+, share: 0.6, affinity: 1.3, sessions_per_day: 2}",
+                                  with: "    - {name: older, age: 55+, share: 0.6, affinity: 1.3, sessions_per_day: 2}\n"
+                                      + "    - {name: young, age: 18-24, share: 0.4, sessions_per_day: 8}")
+        #expect(base != Self.base)
+        let paths = try write(["1-base.yaml": base, "2-alt.yaml": alt], in: dir)
+        let out = dir.appendingPathComponent("v")
+        let report = try ComparePipeline.run(scenarioPaths: paths, options: .init(replicates: 6, threads: 2, outputDirectory: out.path))
+        let v = report.verdicts[0]
+        #expect(v.segments.map(\.name) == ["young", "older"])
+        let sum = v.segments.reduce(0) { $0 + $1.reach.diffMean }
+        #expect(abs(sum - v.catchmentReach.diffMean) <= 1e-6 * max(1, abs(sum)))
+        #expect(v.young?.names == ["young"] && v.young?.reach.diffMean == v.segments[0].reach.diffMean)
+        #expect(v.weeklyReach.baseMean > 0 && v.weeklyReach.baseMean <= v.cumulativeReach.baseMean)
+        #expect(v.reachPerPost.baseMean > 0 && v.costPerExtraPerson == nil)   // no spend
+        let rows = try CSVTable.rows(url: out.appendingPathComponent("verdict.csv"), required: ComparePipeline.verdictHeader)
+        #expect(rows.map { $0["measure"] }.filter { $0 == "reach_year" }.count == 5)   // all, catchment, outside, 2 segments
+        #expect(Set(rows.map { $0["measure"] }) == ["reach_year", "reach_week", "reach_per_post", "followers_end", "posts_dropped",
+                                                    "hours", "spend", "cost_per_extra_person"])
+        let table = ComparePipeline.verdictTable(report)
+        #expect(table.contains("Δ under 25 (90% CI)") && table.contains("Δ week's reach") && !table.contains("€ per extra person"))
+        #expect(try HTMLReport.render(directory: out).contains("What alt changes"))
+        // The price of a person: 6 weeks of a boost aimed at the catchment (locality local) against none.
+        let boosted = base.replacingOccurrences(of: "name: base", with: "name: boosted")
+            .replacingOccurrences(of: "    plan: {posts_per_week: {image: 3, short_video: 1}}",
+                                  with: "    plan: {posts_per_week: {image: 3, short_video: 1}}\n    boost: {budget_per_week: 40, cpm: 8, target: {locality: [local]}}")
+        #expect(boosted.contains("boost:"))
+        let paid = try write(["1-base.yaml": base, "3-boosted.yaml": boosted], in: dir)
+        let r2 = try ComparePipeline.run(scenarioPaths: paid, options: .init(replicates: 6, threads: 2,
+                                                                             outputDirectory: dir.appendingPathComponent("p").path))
+        let w = r2.verdicts[0]
+        let cost = try #require(w.costPerExtraPerson)
+        #expect(abs(cost - w.spend.diffMean / w.catchmentReach.diffMean) < 1e-9)
+        #expect(ComparePipeline.verdictTable(r2).contains("€ per extra person"))
+    }
+
     /// Open audiences: the verdict splits the reach difference into the catchment's and the
     /// outside's, which add up to it replicate by replicate; twice the Mastodon posts bring more
     /// outside people (its discovery lands mostly outside). A closed pair has no outside column.
