@@ -59,9 +59,9 @@ public enum FitParameter: String, CaseIterable, Sendable {
         case .reachSpread:
             if case .ranked(let r) = platform.feed { return r.reachSpread }
             return nil
-        case .like: return Self.mean(platform.engagement.like)
-        case .comment: return Self.mean(platform.engagement.comment)
-        case .share: return Self.mean(platform.engagement.share)
+        case .like: return PlausibleRanges.mean(platform.engagement.like)
+        case .comment: return PlausibleRanges.mean(platform.engagement.comment)
+        case .share: return PlausibleRanges.mean(platform.engagement.share)
         case .follow: return platform.engagement.follow
         case .churn: return platform.churnPerWeek
         case .discovery:
@@ -113,8 +113,6 @@ public enum FitParameter: String, CaseIterable, Sendable {
         platform.feed = .ranked(r)
     }
 
-    static func mean(_ t: FormatTable<Double>) -> Double { t.values.reduce(0, +) / Double(t.values.count) }
-
     /// Ranked feeds turn engagement into discovery (`discovery_per_engagement` impressions per
     /// unit of score). Exports do not say which impressions came from followers and which from
     /// discovery, so the fit keeps the discovery per view of `prior`: when the engagement rates
@@ -125,11 +123,11 @@ public enum FitParameter: String, CaseIterable, Sendable {
     static func keepDiscoveryPerView(_ platform: inout PlatformSpec, prior: PlatformSpec) -> Double? {
         guard case .ranked(var r) = platform.feed, case .ranked(let r0) = prior.feed else { return nil }
         func score(_ p: PlatformSpec, _ f: RankedFeed) -> Double {
-            f.likeWeight * mean(p.engagement.like) + f.commentWeight * mean(p.engagement.comment)
-                + f.shareWeight * mean(p.engagement.share)
+            f.likeWeight * PlausibleRanges.mean(p.engagement.like) + f.commentWeight * PlausibleRanges.mean(p.engagement.comment)
+                + f.shareWeight * PlausibleRanges.mean(p.engagement.share)
         }
         func total(_ p: PlatformSpec) -> Double {
-            mean(p.engagement.like) + mean(p.engagement.comment) + mean(p.engagement.share)
+            PlausibleRanges.mean(p.engagement.like) + PlausibleRanges.mean(p.engagement.comment) + PlausibleRanges.mean(p.engagement.share)
         }
         let now = score(platform, r), before = score(prior, r0)
         guard now > 0, before > 0 else { return nil }

@@ -41,6 +41,8 @@ public enum PlausibleRanges {
         }
     }
 
+    /// An engagement table's mean over formats: the one number `reachsim fit` and the uncertainty
+    /// studies scale a table by.
     static func mean(_ t: FormatTable<Double>) -> Double { t.values.reduce(0, +) / Double(t.values.count) }
 
     /// The assignments that give `key` (a platform key, without `platforms.NAME.`) the value `v` in
