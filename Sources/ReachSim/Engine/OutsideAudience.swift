@@ -262,6 +262,33 @@ final class OutsideAudience {
         }
     }
 
+    /// Distinct outside people following at least one account of platform `p`, in agents: the
+    /// accounts' followers drawn independently from the platform's pool, so they overlap in
+    /// product form, N(1 − Π(1 − F_a/N)).
+    func followerPeople(platform p: Int) -> Double {
+        let people = pools.people[p]
+        guard people > 0 else { return 0 }
+        var missed = 1.0, sum = 0.0
+        for a in followers.indices where platformOf[a] == p {
+            missed *= max(0, 1 - Double(followers[a]) / people)
+            sum += Double(followers[a])
+        }
+        return min(sum, people * (1 - missed))  // min: rounding only
+    }
+
+    /// The same across platforms, over the outside population (as reach combines platforms).
+    func allFollowerPeople() -> Double {
+        let n = pools.population
+        var missed = 1.0, sum = 0.0, largest = 0.0
+        for p in 0..<platformCount where exists(p) {
+            let f = followerPeople(platform: p)
+            missed *= max(0, 1 - f / n)
+            sum += f
+            largest = max(largest, f)
+        }
+        return n > 0 ? min(sum, max(largest, n * (1 - missed))) : 0
+    }
+
     /// Outside followers of account `a` reached this week: F(1 − Π(1 − views/F)) over its posts,
     /// never more than the follower views drawn (F grows during the week as people follow).
     private func followersReached(_ a: Int) -> Double {

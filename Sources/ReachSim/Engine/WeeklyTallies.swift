@@ -89,6 +89,47 @@ final class WeeklyTallies {
         accountWeek[cell.account + Metric.reach.rawValue] += 1
     }
 
+    /// Followers as people (`Metric.followersUnique`), per platform and across platforms: a
+    /// catchment agent counts for the first account, in `accounts` order, that it follows on the
+    /// platform, and across platforms for the first account it follows at all. Membership tests
+    /// of the earlier accounts' sets rather than a per-agent mark, so nothing is allocated: the
+    /// work is followers × earlier accounts, once a week, and nothing with a single account.
+    private func countFollowerPeople(accounts: [World.Account], followers: [FollowerSet], classCount: Int,
+                                     outside: OutsideAudience?) {
+        let P = layout.platforms
+        for (a, account) in accounts.enumerated() {
+            let p = account.platform
+            for c in 0..<classCount {
+                let s = c / ActivityLevels.count
+                var onPlatform = 0, anywhere = 0
+                if a == 0 {
+                    onPlatform = followers[a].count[c]
+                    anywhere = onPlatform
+                } else {
+                    for member in followers[a].members(ofClass: c) {
+                        let agent = Int(member)
+                        var samePlatform = false, elsewhere = false
+                        for b in 0..<a where followers[b].contains(agent) {
+                            if accounts[b].platform == p { samePlatform = true; break }
+                            elsewhere = true
+                        }
+                        if !samePlatform {
+                            onPlatform += 1
+                            if !elsewhere { anywhere += 1 }
+                        }
+                    }
+                }
+                week[index(p, s, .followersUnique)] += Double(onPlatform)
+                week[index(P, s, .followersUnique)] += Double(anywhere)
+            }
+        }
+        if let outside {
+            let o = outside.pools.segment
+            for p in 0..<P { week[index(p, o, .followersUnique)] = outside.followerPeople(platform: p) }
+            week[index(P, o, .followersUnique)] = outside.allFollowerPeople()
+        }
+    }
+
     /// `k` followers of the account in segment `s` left (churn, a closed account, a user who
     /// stopped using the platform).
     func followersLost(_ k: Double, account a: Int, platform p: Int, segment s: Int) {
@@ -128,9 +169,12 @@ final class WeeklyTallies {
         for p in 0...P {
             for s in 0..<S { week[at(p, s, .reachCumulative)] = cumulative[p * S + s] }
         }
-        // Platform `all`: sums over platforms, except reach (tracked per person above).
+        countFollowerPeople(accounts: accounts, followers: followers, classCount: classCount, outside: outside)
+        // Platform `all`: sums over platforms, except reach and followers as people (counted once
+        // across platforms, above).
         for s in 0..<S {
-            for metric in Metric.allCases where !metric.perPlatformOnly && metric != .reach && metric != .reachCumulative {
+            for metric in Metric.allCases where !metric.perPlatformOnly && metric != .reach && metric != .reachCumulative
+                && metric != .followersUnique {
                 var total = 0.0
                 for p in 0..<P { total += week[at(p, s, metric)] }
                 week[at(P, s, metric)] = total
@@ -170,6 +214,7 @@ final class WeeklyTallies {
                 accountWeek[base + Metric.reach.rawValue] += reach.week
                 accountWeek[base + Metric.reachCumulative.rawValue] += reach.total
             }
+            accountWeek[base + Metric.followersUnique.rawValue] = accountWeek[base + Metric.followers.rawValue]
             accountWeek[base + Metric.posts.rawValue] = Double(plan.accountProduced[a])
             accountWeek[base + Metric.hours.rawValue] = plan.accountHours[a]
             accountWeek[base + Metric.postsDropped.rawValue] = Double(plan.accountDropped[a])

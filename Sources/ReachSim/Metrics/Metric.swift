@@ -33,6 +33,11 @@ public enum Metric: Int, CaseIterable, Sendable {
     case postsDropped
     /// Production hours those dropped posts would have needed.
     case hoursDropped
+    /// Distinct people who follow at least one of the institution's accounts on the platform at
+    /// the end of the week (platform `all`: on any platform). `followers` counts a person once per
+    /// account they follow; this counts them once. Outside the catchment, where followers are
+    /// counts without identities, accounts combine in product form over the platform's pool.
+    case followersUnique
 
     /// Column name in `weekly.csv` and value of `metric` in `summary.csv`.
     public var column: String {
@@ -54,6 +59,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .spend: "spend"
         case .postsDropped: "posts_dropped"
         case .hoursDropped: "hours_dropped"
+        case .followersUnique: "followers_unique"
         }
     }
 

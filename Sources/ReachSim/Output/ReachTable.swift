@@ -11,6 +11,7 @@ public enum ReachTable {
         public let reachCumulativeP05: Double
         public let reachCumulativeP95: Double
         public let weeklyReach: Double
+        /// People following at least one of the platform's accounts (`all`: any account), counted once.
         public let followersAtEnd: Double
         /// Euros over the horizon.
         public let spend: Double
@@ -33,7 +34,7 @@ public enum ReachTable {
             return Line(platform: names.platforms[p], reachCumulative: cumulative.mean,
                         reachCumulativeP05: cumulative.p05, reachCumulativeP95: cumulative.p95,
                         weeklyReach: meanOverWeeks(p, .reach),
-                        followersAtEnd: Statistics.summarize(column(last, p, .followers)).mean,
+                        followersAtEnd: Statistics.summarize(column(last, p, .followersUnique)).mean,
                         spend: meanOverWeeks(p, .spend) * Double(layout.weeks),
                         postsPerWeek: meanOverWeeks(p, .posts), droppedPerWeek: meanOverWeeks(p, .postsDropped))
         }

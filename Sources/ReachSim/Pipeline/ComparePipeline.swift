@@ -21,6 +21,8 @@ public enum ComparePipeline {
         /// neither scenario has an outside (closed audiences: the catchment is everyone).
         public let catchmentReach: PairedComparison
         public let outsideReach: PairedComparison?
+        /// People following the institution at the end, once each however many of its accounts
+        /// they follow (`Metric.followersUnique`).
         public let followersAtEnd: PairedComparison
         public let spend: PairedComparison
         public let hours: PairedComparison
@@ -234,7 +236,7 @@ public enum ComparePipeline {
         return Verdict(scenario: name, cumulativeReach: PairedComparison(base: reach.base, alt: reach.alt),
                        catchmentReach: PairedComparison(base: minus(reach.base, away.base), alt: minus(reach.alt, away.alt)),
                        outsideReach: open ? PairedComparison(base: away.base, alt: away.alt) : nil,
-                       followersAtEnd: compare(.followers, total: false), spend: compare(.spend, total: true),
+                       followersAtEnd: compare(.followersUnique, total: false), spend: compare(.spend, total: true),
                        hours: compare(.hours, total: true),
                        weeklyReach: PairedComparison(base: perWeek(base), alt: perWeek(alt)),
                        reachPerPost: PairedComparison(base: perPost(base), alt: perPost(alt)),

@@ -2,7 +2,8 @@ import Foundation
 
 /// What a strategist probably did not mean, found before a run:
 /// announcement posts that fall in weeks when their account no longer posts, plans that do not
-/// fit the team's hours in some weeks, and accounts that publish nothing over the whole horizon.
+/// fit the team's hours in some weeks, accounts that publish nothing over the whole horizon, and
+/// a segment's `uses` of a platform on which nothing is published.
 /// A warning does not stop anything: `validate`, `run` and `compare` print it and go on (exit 0).
 public struct ScenarioWarning: Sendable, Equatable, CustomStringConvertible {
     public let file: String
@@ -72,13 +73,37 @@ public enum ScenarioWarnings {
             let planned = schedule.reduce(0) { $0 + $1.produced.reduce(0, +) } + dropped
             let byAccount = names.indices.map { a in (name: names[a], n: schedule.reduce(0) { $0 + $1.accountDropped[a] }) }
                 .filter { $0.n > 0 }.sorted { $0.n > $1.n }
-            let needed = schedule.map { $0.hoursUsed.reduce(0, +) + $0.hoursDropped.reduce(0, +) }.max() ?? 0
+            // The team's need: accounts with their own hours (`hours_per_week`) draw on those, not the team's.
+            let own = Set(scenario.platforms.enumerated().flatMap { p, platform in
+                platform.accounts.indices.filter { platform.accounts[$0].hoursPerWeek != nil }.map { accountIndex[p][$0] }
+            })
+            let needed = schedule.map { week in
+                names.indices.filter { !own.contains($0) }.reduce(0.0) { $0 + week.accountHours[$1] + week.accountHoursDropped[$1] }
+            }.max() ?? 0
+            let ownNote = own.isEmpty ? "" : " (the team's, besides the accounts with their own hours)"
             warnings.append(ScenarioWarning(file: file, line: line(["team", "hours_per_week"]) ?? line(["team"]), message:
                 "the plans do not fit the team's hours in \(weeks) of \(schedule.count) weeks: "
                 + "\(ReachTable.grouped(Double(dropped))) of \(ReachTable.grouped(Double(planned))) "
                 + "planned posts are dropped (" + byAccount.map { "\($0.name) \($0.n)" }.joined(separator: ", ")
-                + "); every post would need \(Self.hours(needed)) hours in the busiest week, or set team.priorities "
+                + "); every post would need \(Self.hours(needed)) hours in the busiest week\(ownNote), or set team.priorities "
                 + "to choose which accounts keep theirs"))
+        }
+
+        // `uses` of a platform on which nothing is published: the share changes nothing.
+        let silentPlatforms = scenario.platforms.indices.filter { p in
+            accountIndex[p].allSatisfy { a in schedule.allSatisfy { $0.accountProduced[a] == 0 } }
+        }
+        let segmentNodes = (try? (try? yaml?.mapping())?.value("audience")?.mapping())?.value("segments")
+        let segmentList = (try? segmentNodes?.list()) ?? []
+        for (k, segment) in scenario.audience.segments.enumerated() where k < segmentList.count {
+            guard let uses = (try? segmentList[k].mapping())?.value("uses"), let entries = try? uses.mapping() else { continue }
+            for p in silentPlatforms {
+                let platform = scenario.platforms[p].name
+                guard let entry = entries.entry(platform) else { continue }
+                warnings.append(ScenarioWarning(file: file, line: entry.keyLine, message:
+                    "segment \(segment.name) sets uses.\(platform), but no account publishes on \(platform) in the "
+                    + "\(schedule.count) weeks: the share changes nothing (give an account a plan, or remove the platform)"))
+            }
         }
 
         // Accounts that publish nothing.

@@ -44,7 +44,7 @@ public enum HTMLReport {
             + "<th>followers at end</th><th>spend €</th><th>€ per 1,000 reached</th></tr>"
         for p in s.platforms {
             guard let cum = s.get(p, "all", .reachCumulative), let weekly = s.get(p, "all", .reach),
-                  let followers = s.get(p, "all", .followers) else { continue }
+                  let followers = s.get(p, "all", .followersUnique) ?? s.get(p, "all", .followers) else { continue }
             let spend = s.get(p, "all", .spend)?.mean.reduce(0, +) ?? 0
             let cost = cum.mean[last] > 0 ? spend / cum.mean[last] * 1000 : 0
             html += "<tr><td>\(HTML.escape(p))</td><td>\(g(cum.mean[last])) (\(g(cum.p05[last]))–\(g(cum.p95[last])))</td>"

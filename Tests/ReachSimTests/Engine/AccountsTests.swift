@@ -54,6 +54,31 @@ import Testing
         #expect(accountValues(rf, account: 1, week: 0, .reach) == Array(repeating: 1_000, count: 5))
     }
 
+    /// Followers as people (`followers_unique`): with no follows and no churn, exactly the union
+    /// of the accounts' initial followers, on the platform (two overlapping accounts) and across
+    /// platforms (a third account elsewhere, whose users are the same people); `followers` still
+    /// counts a person once per account; per account both are the account's followers.
+    @Test func followersAreCountedOncePerPerson() throws {
+        var s = twoAccounts(overlap: 0.5, replicates: 4)
+        s.platforms.append(T.platform("othernet", followers: 2_000, feed: T.flatRanked(visibility: 0.3)))
+        s.audience.segments[0].platformUse = [1, 1]
+        let world = try World.build(s)
+        let sets = world.accounts.map { Set($0.initialFollowers) }
+        let r = Simulation.run(world, replicates: 4, threads: 2)
+        let all = r.layout.allSegments
+        for replicate in 0..<4 {
+            func value(_ p: Int, _ m: Metric) -> Double { r.value(replicate: replicate, week: 1, platform: p, segment: all, metric: m) }
+            #expect(value(0, .followersUnique) == Double(sets[0].union(sets[1]).count))
+            #expect(value(0, .followersUnique) < value(0, .followers), "half of dept's followers follow main")
+            #expect(value(1, .followersUnique) == Double(sets[2].count))
+            #expect(value(2, .followersUnique) == Double(sets[0].union(sets[1]).union(sets[2]).count))
+            #expect(value(2, .followers) == Double(sets.reduce(0) { $0 + $1.count }))
+        }
+        for a in 0..<3 {
+            #expect(accountValues(r, account: a, week: 1, .followersUnique) == accountValues(r, account: a, week: 1, .followers))
+        }
+    }
+
     /// Amplification with probability 0 is no amplification, byte for byte; with probability 1
     /// the department's followers see main's posts too.
     @Test func amplificationZeroIsNone() throws {

@@ -60,7 +60,7 @@ import Testing
     @Test func weeklyShape() throws {
         let weekly = String(decoding: try run(threads: 2).weekly, as: UTF8.self)
         let lines = weekly.split(separator: "\n")
-        #expect(lines.first == "scenario,replicate,week,platform,segment,posts,hours,impressions_organic,impressions_shares,impressions_discovery,impressions_paid,reach,reach_cumulative,likes,comments,shares,followers,followers_gained,followers_lost,spend,posts_dropped,hours_dropped")
+        #expect(lines.first == "scenario,replicate,week,platform,segment,posts,hours,impressions_organic,impressions_shares,impressions_discovery,impressions_paid,reach,reach_cumulative,likes,comments,shares,followers,followers_gained,followers_lost,spend,posts_dropped,hours_dropped,followers_unique")
         #expect(lines.count == 1 + 6 * 4 * 3 * 4)
     }
 }

@@ -67,6 +67,24 @@ import Testing
         #expect(w.map(\.description) == ["s.yaml:12: warning: mastodon/main publishes nothing in 10 weeks: its plan has no post (posts_per_week) (its 100 followers still churn)"])
     }
 
+    /// A segment's `uses` of a platform with nothing published warns at the `uses` entry's line,
+    /// besides the account's own warning; `uses` of a platform that publishes does not.
+    @Test func usesOfAPlatformWithNothingPublished() throws {
+        let yaml = Self.yaml(mastodonPosts: 0).replacingOccurrences(of: "share: 1}", with: "share: 1,\n      uses: {x: 0.3,\n        mastodon: 0.2}}")
+        let w = try Self.warnings(yaml).filter { $0.message.contains("uses.") }
+        #expect(w.map(\.description) == ["s.yaml:9: warning: segment everyone sets uses.mastodon, but no account publishes on mastodon in the 10 weeks: the share changes nothing (give an account a plan, or remove the platform)"])
+        #expect(try Self.warnings(Self.yaml().replacingOccurrences(of: "share: 1}", with: "share: 1, uses: {x: 0.3, mastodon: 0.2}}")).isEmpty)
+    }
+
+    /// An account with its own hours (a curator's) is not counted in the team's need.
+    @Test func ownHoursAreNotTheTeams() throws {
+        let yaml = Self.yaml(hours: 0.5).replacingOccurrences(of: "    followers: 100\n    plan: {posts_per_week: {text: 1.0}}\n",
+            with: "    accounts:\n      - {name: main, followers: 100, hours_per_week: 5, plan: {posts_per_week: {text: 1}}}\n")
+        let w = try #require(try Self.warnings(yaml).first { $0.message.contains("do not fit") })
+        #expect(w.message.contains("(x/main ") && !w.message.contains("mastodon/main"))
+        #expect(w.message.contains("would need 0.6 hours in the busiest week (the team's, besides the accounts with their own hours)"))
+    }
+
     /// France has 300,000 Mastodon users, 40% of them interested in culture: a catchment of
     /// 200,000 people who all use Mastodon holds more than all of them, so Mastodon's outside is
     /// empty (X's is not) and the warning names the platform at audience's line; giving
