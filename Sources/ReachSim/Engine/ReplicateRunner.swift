@@ -31,6 +31,9 @@ final class ReplicateRunner {
     private let boost: WeeklyBoost?
     /// Nil when no account is in a starter pack.
     private let starterPacks: StarterPacks?
+    /// Per platform: the engagement factor of the time spent on a post of each format
+    /// (`EngagementRates.effortFactor`), 1 at the preset's hours.
+    private let effort: [FormatTable<Double>]
     /// Called with each post's tallies when set (calibration); nil in ordinary runs.
     var onPost: ((ScheduledPost, PostContext) -> Void)?
 
@@ -46,6 +49,9 @@ final class ReplicateRunner {
         churn = FollowerChurn(world: world)
         boost = WeeklyBoost(world: world)
         starterPacks = StarterPacks(world: world)
+        effort = world.scenario.platforms.map { p in
+            FormatTable { f in p.engagement.effortFactor(hours: p.productionHours[f], reference: p.referenceHours[f]) }
+        }
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -95,7 +101,7 @@ final class ReplicateRunner {
         var post = kernel.beginPost(account: a, format: scheduled.format, hour: scheduled.hour, week: w, rng: rng)
         let feed = world.feeds[post.platform]
         let cadence = plan.cadence[a]
-        post.quality = feed.postQuality(format: scheduled.format, rng)
+        post.quality = feed.postQuality(format: scheduled.format, rng) * effort[post.platform][scheduled.format]
         post.reach = feed.postReach(rng)
         let tone = world.accounts[a].tone
         let effect = CadenceEffects.engagement(cadence: plan.feedCadence(a), format: scheduled.format,

@@ -14,6 +14,10 @@ public struct PlatformSpec: Sendable {
     public var graph: GraphSpec
     /// Production hours per post, by format (before editing time), 0...200.
     public var productionHours: FormatTable<Double>
+    /// The preset's production hours, by format: what a typical post of its sources took. A
+    /// scenario's hours above them make better posts, below them thinner ones
+    /// (`EngagementRates.effortFactor`).
+    public var referenceHours: FormatTable<Double>
     /// The institution's accounts on this platform, in the file's order (`main` when the file
     /// gives `followers` and `plan` directly instead of an `accounts` list).
     public var accounts: [AccountSpec]
@@ -26,7 +30,7 @@ public struct PlatformSpec: Sendable {
     public init(name: String, preset: String?, feed: FeedModel, engagement: EngagementRates,
                 churnPerWeek: Double, graph: GraphSpec, productionHours: FormatTable<Double>,
                 accounts: [AccountSpec], boost: BoostSpec? = nil, starterPackUplift: Double = 0,
-                overposting: OverpostingEffect = .trackSocial) {
+                overposting: OverpostingEffect = .trackSocial, referenceHours: FormatTable<Double>? = nil) {
         self.name = name
         self.overposting = overposting
         self.preset = preset
@@ -35,6 +39,7 @@ public struct PlatformSpec: Sendable {
         self.churnPerWeek = churnPerWeek
         self.graph = graph
         self.productionHours = productionHours
+        self.referenceHours = referenceHours ?? productionHours
         self.accounts = accounts
         self.boost = boost
         self.starterPackUplift = starterPackUplift
@@ -131,14 +136,34 @@ public struct EngagementRates: Sendable {
     /// Multiplier 0...10 of the like, comment and share rates by the viewer's age band (per
     /// segment, on top of its affinity); 1 for every band unless a preset or scenario says otherwise.
     public var byAge: [AgeBand: Double]
+    /// Elasticity 0...1 of a post's engagement to the time spent making it: a post of a format
+    /// whose `production_hours` are h, against the preset's h₀, engages (h/h₀)^elasticity times
+    /// as much (every like, comment and share rate; on interest feeds, the quality their batches
+    /// test). Below 1, each extra hour adds less than the one before. An assumption
+    /// (`defaultEffortElasticity`): no source measures engagement against production time.
+    public var effortElasticity: Double
 
     public init(like: FormatTable<Double>, comment: FormatTable<Double>, share: FormatTable<Double>, follow: Double,
-                byAge: [AgeBand: Double] = EngagementRates.neutralAges) {
+                byAge: [AgeBand: Double] = EngagementRates.neutralAges,
+                effortElasticity: Double = EngagementRates.defaultEffortElasticity) {
         self.like = like
         self.comment = comment
         self.share = share
         self.follow = follow
         self.byAge = byAge
+        self.effortElasticity = effortElasticity
+    }
+
+    /// 0.3: twice the preset's hours make a post engage ×1.23, half of them ×0.81. An assumption,
+    /// range 0 (time changes nothing) to 0.6 (twice the hours, ×1.52), drawn by the uncertainty
+    /// studies when a scenario moves a format's hours off the preset's.
+    public static let defaultEffortElasticity = 0.3
+
+    /// The engagement multiplier of a post made in `hours` of a format whose preset takes
+    /// `reference` hours: (hours / reference)^elasticity, 1 when either is 0.
+    public func effortFactor(hours: Double, reference: Double) -> Double {
+        guard hours > 0, reference > 0, effortElasticity > 0, hours != reference else { return 1 }
+        return _pow(hours / reference, effortElasticity)
     }
 
     /// Every age band at 1.

@@ -11,6 +11,7 @@ public enum PlausibleRanges {
         "feed.base_visibility", "feed.discovery_per_engagement", "feed.size_exponent", "feed.hour_sensitivity",
         "feed.reach_spread", "feed.discovery_per_post", "feed.quality_spread", "feed.engagement_threshold",
         "engagement.like", "engagement.comment", "engagement.share", "engagement.follow", "churn_per_week",
+        "engagement.effort_elasticity",
     ]
     /// The platform keys that are tables by format.
     public static let tableKeys: Set<String> = ["engagement.like", "engagement.comment", "engagement.share"]
@@ -36,6 +37,7 @@ public enum PlausibleRanges {
         case ("engagement.comment", _): mean(engagement.comment)
         case ("engagement.share", _): mean(engagement.share)
         case ("engagement.follow", _): engagement.follow
+        case ("engagement.effort_elasticity", _): engagement.effortElasticity
         case ("churn_per_week", _): churn
         default: nil
         }
@@ -103,6 +105,7 @@ public enum PlausibleRanges {
         case "engagement.like", "engagement.comment", "engagement.share": return .factor(1.0 / 3, 3, .logUniform, engagementAccounts)
         case "engagement.follow": return .factor(0.5, 2, .logUniform, "assumption: follows per non-follower view are not published; ×0.5-2 (rOpenSci's fit gave ×2.6 on X)")
         case "churn_per_week": return .factor(0.5, 2, .logUniform, "assumption: churn is not published per platform; ×0.5-2")
+        case "engagement.effort_elasticity": return .absolute(0, 0.6, "assumption: from no effect to twice the hours engaging ×1.52")
         default: return nil
         }
     }
@@ -153,13 +156,23 @@ public enum PlausibleRanges {
         return r.low < r.high ? r : nil
     }
 
+    /// True when one of the platform's planned formats has production hours other than the
+    /// preset's: only then does the effort elasticity change anything, so only then is it drawn.
+    static func movesHours(_ platform: PlatformSpec) -> Bool {
+        platform.accounts.contains { account in
+            PostFormat.allCases.contains { f in
+                account.plan.postsPerWeek[f] > 0 && platform.productionHours[f] != platform.referenceHours[f]
+            }
+        }
+    }
+
     /// Every default range of `scenario` (platform keys in `platformKeys` order per platform, then
     /// the audience's), each within the parameter's valid range. A factor range of a value 0 is
     /// left out (0 × anything is 0: the parameter is off, not uncertain).
     public static func defaults(for scenario: Scenario) -> [ParameterRange] {
         var out: [ParameterRange] = []
         for platform in scenario.platforms {
-            for key in platformKeys {
+            for key in platformKeys where key != "engagement.effort_elasticity" || movesHours(platform) {
                 guard let v = value(key, in: platform),
                       let r = resolved(key: key, path: "platforms.\(platform.name).\(key)", value: v, preset: platform.preset)
                 else { continue }

@@ -60,6 +60,11 @@ public struct PlatformPreset: Sendable {
                 + "exports by `reachsim fit` (rOpenSci's X 2018: 0.57; the UCI Facebook page 2014: 1.42; docs/validation.md); "
                 + "range 0-1.8"
         }
+        if key == "engagement.effort_elasticity" {
+            return "assumption: no source measures engagement against production time; twice the preset's hours engage "
+                + "×1.23 at 0.3, half of them ×0.81; range 0-0.6, which the uncertainty studies draw when a scenario moves "
+                + "a format's production_hours"
+        }
         if PlatformPreset.notInherited.contains(key) { return "assumption" }
         var k = key
         while true {
@@ -72,7 +77,7 @@ public struct PlatformPreset: Sendable {
 
 extension PlatformPreset {
     /// Keys whose source is never that of their prefix (they are not what the prefix's figure is about).
-    static let notInherited: Set<String> = ["engagement.follow", "engagement.by_age"]
+    static let notInherited: Set<String> = ["engagement.follow", "engagement.by_age", "engagement.effort_elasticity"]
 
     /// Presets by name, in the order they are documented.
     public static let all: [PlatformPreset] = [

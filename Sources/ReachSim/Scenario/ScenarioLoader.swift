@@ -281,7 +281,7 @@ public enum ScenarioLoader {
         }
         let spec = PlatformSpec(name: name, preset: presetName, feed: feed, engagement: engagement,
                                 churnPerWeek: churn, graph: graph, productionHours: hours, accounts: accounts,
-                                starterPackUplift: uplift, overposting: overposting)
+                                starterPackUplift: uplift, overposting: overposting, referenceHours: preset.productionHours)
         return (spec, preset)
     }
 
@@ -407,7 +407,7 @@ public enum ScenarioLoader {
     }
 
     static func decodeEngagement(_ node: YAMLValue, base: EngagementRates) throws -> EngagementRates {
-        let m = try node.mapping(allowedKeys: ["like", "comment", "share", "follow", "by_age"])
+        let m = try node.mapping(allowedKeys: ["like", "comment", "share", "follow", "by_age", "effort_elasticity"])
         var e = base
         // Either one probability for every format or a mapping by format.
         func rates(_ key: String, _ table: inout FormatTable<Double>) throws {
@@ -422,6 +422,9 @@ public enum ScenarioLoader {
         try rates("comment", &e.comment)
         try rates("share", &e.share)
         if let v = m.value("follow") { e.follow = try v.double(in: 0...1, unit: "probability per viewer") }
+        if let v = m.value("effort_elasticity") {
+            e.effortElasticity = try v.double(in: PresetParameters.range("engagement.effort_elasticity"), unit: "elasticity")
+        }
         if let v = m.value("by_age") {
             let d = PresetParameters.definition("engagement.by_age")
             for entry in try v.mapping(allowedKeys: AgeBand.allCases.map(\.rawValue)).entries {

@@ -266,6 +266,7 @@ public enum ScenarioSchema {
         .init("comment", rate("engagement.comment")),
         .init("share", rate("engagement.share")),
         .init("follow", parameter("engagement.follow")),
+        .init("effort_elasticity", parameter("engagement.effort_elasticity")),
         .init("by_age", .object("Multipliers of the like, comment and share rates by age band.",
                                 AgeBand.allCases.map { .init($0.rawValue, parameter("engagement.by_age")) })),
     ])
