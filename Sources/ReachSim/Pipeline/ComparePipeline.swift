@@ -36,6 +36,8 @@ public enum ComparePipeline {
         /// The year's reach of each segment of the catchment (by name; a segment one scenario lacks
         /// counts 0), youngest age band first.
         public let segments: [(name: String, age: String, reach: PairedComparison)]
+        /// Per platform of both scenarios: the share of the people who use it that each reached.
+        public let reachable: [ReachableAudience.Share]
 
         /// Euros per extra person of the catchment reached: Δspend / Δcatchment reach; nil without
         /// a difference of spend or without a gain of reach.
@@ -49,6 +51,8 @@ public enum ComparePipeline {
             let names = segments.filter { $0.age == AgeBand.age13to17.rawValue || $0.age == AgeBand.age18to24.rawValue }.map(\.name)
             return names.isEmpty ? nil : (names, youngTotal)
         }
+        /// `segment` of the under-25 row of `verdict.csv`.
+        public static let youngRow = "under_25"
         /// The under-25 segments' reach summed replicate by replicate (set by `verdict`).
         let youngTotal: PairedComparison
     }
@@ -241,6 +245,7 @@ public enum ComparePipeline {
                        weeklyReach: PairedComparison(base: perWeek(base), alt: perWeek(alt)),
                        reachPerPost: PairedComparison(base: perPost(base), alt: perPost(alt)),
                        postsDropped: compare(.postsDropped, total: true), segments: segments,
+                       reachable: ReachableAudience.shares(base: base, alt: alt),
                        youngTotal: PairedComparison(base: youngBase, alt: youngAlt))
     }
 
@@ -252,7 +257,8 @@ public enum ComparePipeline {
     /// `verdict.csv`: the decision's answer, one row per alternative and measure (see
     /// docs/output-format.md): the year's reach (all, catchment, outside, each segment youngest
     /// first), a typical week's reach, reach per post, followers at the end, posts dropped, hours,
-    /// spend, and euros per extra person of the catchment reached.
+    /// spend, euros per extra person of the catchment reached, and per platform the share of its
+    /// users each scenario reached (`reached_share_of_users`, the platform in `segment`).
     static func verdictCSV(_ verdicts: [Verdict], base: String) -> [UInt8] {
         var w = CSVWriter()
         w.appendRow(verdictHeader)
@@ -266,6 +272,7 @@ public enum ComparePipeline {
             row(v, "reach_year", "catchment", v.catchmentReach)
             if let o = v.outsideReach { row(v, "reach_year", OutsideSpec.segmentName, o) }
             for s in v.segments { row(v, "reach_year", s.name, s.reach) }
+            if let young = v.young { row(v, "reach_year", Verdict.youngRow, young.reach) }
             row(v, "reach_week", "all", v.weeklyReach)
             row(v, "reach_per_post", "all", v.reachPerPost)
             row(v, "followers_end", "all", v.followersAtEnd)
@@ -277,6 +284,12 @@ public enum ComparePipeline {
             if let c = v.costPerExtraPerson { w.append(c) } else { w.appendMissing() }
             for _ in 0..<3 { w.appendMissing() }
             w.endRow()
+            for s in v.reachable {
+                w.append(base); w.append(v.scenario); w.append("reached_share_of_users"); w.append(s.platform)
+                w.append(s.baseShare); w.append(s.altShare); w.append(s.altShare - s.baseShare)
+                for _ in 0..<3 { w.appendMissing() }
+                w.endRow()
+            }
         }
         return w.bytes
     }
@@ -309,6 +322,11 @@ public enum ComparePipeline {
             text += "\nunder 25: segments " + names.joined(separator: ", ") + "; each segment's reach is in verdict.csv."
         }
         if paid { text += "\n€ per extra person: Δ spend / Δ catchment reach (people of the catchment the alternative adds)." }
+        for v in report.verdicts {
+            for s in v.reachable where s.mostlyReached {
+                text += "\nnote: " + ReachableAudience.note(s, base: report.base.name, alternative: v.scenario)
+            }
+        }
         return text
     }
 

@@ -15,23 +15,26 @@ enum SVGChart {
         var high: [Double]
     }
 
-    static func fan(title: String, fans: [Fan], zeroLine: Bool = false) -> String {
-        let values = fans.flatMap { $0.low + $0.high + $0.mid }.filter(\.isFinite) + (zeroLine ? [0] : [])
+    /// - Parameter fromZero: the axis starts at 0 (counts: a band near 50,000 drawn from 48,000 up
+    ///   would look like a collapse).
+    static func fan(title: String, fans: [Fan], zeroLine: Bool = false, fromZero: Bool = false) -> String {
+        let values = fans.flatMap { $0.low + $0.high + $0.mid }.filter(\.isFinite) + (zeroLine || fromZero ? [0] : [])
         let weeks = fans.map(\.mid.count).max() ?? 0
         guard weeks > 0, let lo = values.min(), let hi = values.max() else { return "" }
         let (y0, y1, ticks) = niceRange(lo, hi)
+        let label = tickLabels(ticks)
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ i: Int) -> Double { left + (weeks == 1 ? plotW / 2 : plotW * Double(i) / Double(weeks - 1)) }
         func y(_ v: Double) -> Double { top + plotH * (1 - (v - y0) / (y1 - y0)) }
         var s = header(title)
-        for t in ticks {
+        for (t, tick) in zip(ticks, label) {
             s += line(left, y(t), width - right, y(t), "#e5e5e5")
-            s += text(left - 6, y(t) + 4, ReachTable.grouped(t), anchor: "end")
+            s += text(left - 6, y(t) + 4, tick, anchor: "end")
         }
         for w in xTicks(weeks) {
             s += text(x(w - 1), height - bottom + 16, "\(w)", anchor: "middle")
         }
-        s += text(left + plotW / 2, height - 4, "week", anchor: "middle")
+        s += text(left + plotW / 2, height - 4, ReportLanguage.current.text("week"), anchor: "middle")
         if zeroLine { s += line(left, y(0), width - right, y(0), "#555") }
         for f in fans {
             let upper = (0..<f.high.count).map { "\(fmt(x($0))),\(fmt(y(f.high[$0])))" }
@@ -68,9 +71,9 @@ enum SVGChart {
             return "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#4e79a7\" fill-opacity=\"\(opacity)\" stroke=\"none\"/>"
         }
         var s = header(title)
-        for t in ticks {
+        for (t, tick) in zip(ticks, tickLabels(ticks)) {
             s += line(left, y(t), width - right, y(t), "#e5e5e5")
-            s += text(left - 6, y(t) + 4, ReachTable.grouped(t), anchor: "end")
+            s += text(left - 6, y(t) + 4, tick, anchor: "end")
         }
         let every = max(1, Int((Double(n) / 6).rounded(.up)))
         for i in stride(from: 0, to: n, by: every) { s += text(x(i), height - bottom + 16, labels[i], anchor: "middle") }
@@ -97,7 +100,7 @@ enum SVGChart {
     /// palette colour). The label column widens for labels beyond about 18 characters (up to 240 px).
     /// `tick` formats the axis (default: people, grouped); the axis reaches at least `atLeast`.
     static func bars(title: String, labels: [String], mean: [Double], low: [Double], high: [Double],
-                     colors: [String]? = nil, atLeast: Double = 1, tick: (Double) -> String = ReachTable.grouped) -> String {
+                     colors: [String]? = nil, atLeast: Double = 1, tick: ((Double) -> String)? = nil) -> String {
         let rowH = 24.0
         let h = top + Double(labels.count) * rowH + bottom
         let maxV = max(atLeast, (high + mean).filter(\.isFinite).max() ?? atLeast)
@@ -107,9 +110,9 @@ enum SVGChart {
         let labelW = min(240, max(130, 6.3 * longest + 12)), plotW = width - labelW - right - 22
         func x(_ v: Double) -> Double { labelW + plotW * v / x1 }
         var s = header(title, height: h)
-        for t in ticks {
+        for (t, label) in zip(ticks, tick.map { f in ticks.map(f) } ?? tickLabels(ticks)) {
             s += line(x(t), top, x(t), h - bottom, "#e5e5e5")
-            s += text(x(t), h - bottom + 16, tick(t), anchor: "middle")
+            s += text(x(t), h - bottom + 16, label, anchor: "middle")
         }
         for (i, label) in labels.enumerated() {
             let yy = top + Double(i) * rowH
@@ -118,6 +121,44 @@ enum SVGChart {
             s += line(x(low[i]), yy + 12, x(high[i]), yy + 12, "#222")
         }
         return s + "</svg>"
+    }
+
+    /// Horizontal bars of differences from a zero line (left: less, right: more), with whiskers
+    /// (an interval per bar): what a decision changes for each segment.
+    static func differenceBars(title: String, labels: [String], mean: [Double], low: [Double], high: [Double]) -> String {
+        let rowH = 24.0
+        let h = top + Double(labels.count) * rowH + bottom
+        let values = (low + high + mean + [0]).filter(\.isFinite)
+        let (x0, x1, ticks) = niceRange(values.min() ?? -1, values.max() ?? 1)
+        let longest = Double(labels.map(\.count).max() ?? 0)
+        let labelW = min(240, max(130, 6.3 * longest + 12)), plotW = width - labelW - right - 22
+        func x(_ v: Double) -> Double { labelW + plotW * (v - x0) / (x1 - x0) }
+        var s = header(title, height: h)
+        for (t, label) in zip(ticks, tickLabels(ticks)) {
+            s += line(x(t), top, x(t), h - bottom, "#e5e5e5")
+            s += text(x(t), h - bottom + 16, label, anchor: "middle")
+        }
+        s += line(x(0), top, x(0), h - bottom, "#555")
+        for (i, label) in labels.enumerated() {
+            let yy = top + Double(i) * rowH
+            let a = min(x(0), x(mean[i])), b = max(x(0), x(mean[i]))
+            s += text(labelW - 6, yy + 16, label, anchor: "end")
+            s += "<rect x=\"\(fmt(a))\" y=\"\(fmt(yy + 5))\" width=\"\(fmt(b - a))\" height=\"14\" fill=\"\(mean[i] < 0 ? "#e15759" : "#59a14f")\"/>"
+            s += line(x(low[i]), yy + 12, x(high[i]), yy + 12, "#222")
+        }
+        return s + "</svg>"
+    }
+
+    /// Tick labels in the report's language with as many decimals as the step needs, so that
+    /// labels stay distinct on a nearly flat series (ticks 0.2 apart are not all "0" or "1").
+    static func tickLabels(_ ticks: [Double]) -> [String] {
+        let lang = ReportLanguage.current
+        let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : 1
+        let digits = step >= 1 ? 0 : min(6, Int((-log10(step)).rounded(.up)))
+        var labels = ticks.map { lang.decimal(abs($0) < step * 1e-9 ? 0 : $0, digits: digits) }
+        // A step such as 0.25 needs one decimal more than its magnitude says.
+        if Set(labels).count < labels.count { labels = ticks.map { lang.decimal($0, digits: digits + 1) } }
+        return labels
     }
 
     private static func header(_ title: String, height h: Double = height) -> String {

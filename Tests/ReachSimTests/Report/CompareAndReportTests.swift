@@ -65,9 +65,10 @@ import Testing
         #expect(v.weeklyReach.baseMean > 0 && v.weeklyReach.baseMean <= v.cumulativeReach.baseMean)
         #expect(v.reachPerPost.baseMean > 0 && v.costPerExtraPerson == nil)   // no spend
         let rows = try CSVTable.rows(url: out.appendingPathComponent("verdict.csv"), required: ComparePipeline.verdictHeader)
-        #expect(rows.map { $0["measure"] }.filter { $0 == "reach_year" }.count == 5)   // all, catchment, outside, 2 segments
+        // all, catchment, outside, 2 segments, under 25
+        #expect(rows.filter { $0["measure"] == "reach_year" }.map { $0["segment"] } == ["all", "catchment", "outside", "young", "older", "under_25"])
         #expect(Set(rows.map { $0["measure"] }) == ["reach_year", "reach_week", "reach_per_post", "followers_end", "posts_dropped",
-                                                    "hours", "spend", "cost_per_extra_person"])
+                                                    "hours", "spend", "cost_per_extra_person", "reached_share_of_users"])
         let table = ComparePipeline.verdictTable(report)
         #expect(table.contains("Δ under 25 (90% CI)") && table.contains("Δ week's reach") && !table.contains("€ per extra person"))
         #expect(try HTMLReport.render(directory: out).contains("What alt changes"))
@@ -235,7 +236,7 @@ import Testing
         let html = try HTMLReport.render(directory: out)
         #expect(html.contains("<h2>Accounts</h2>"))
         for row in expected { #expect(html.contains(row), "\(row)") }
-        #expect(html.contains("aria-label=\"People reached in 4 weeks, by account\""))
+        #expect(html.contains("aria-label=\"people reached in 4 weeks, by account\""))
         #expect(html.contains(">facebook/kids</text>") && html.contains(">facebook/main</text>"))
         // Followers at the start are the scenario's (nobody leaves Facebook before week 1).
         #expect(expected[1].contains("<td>300</td>"))
