@@ -1,22 +1,48 @@
 #!/usr/bin/env bash
 # CI check of what people look at: runs the shipped scenarios, renders their HTML reports in a real
 # headless browser (Chromium from Debian's packages) and fails on a console message or a missing
-# chart, keeps screenshots in ci-artifacts/, checks that notebooks-export/ is what
-# `reachsim export notebook` writes today, and executes every notebook with Jupyter (nbconvert,
-# from PyPI, in a virtual environment this script creates).
+# chart, keeps desktop (1400 px) and phone-width (390 px) screenshots in ci-artifacts/, checks that
+# notebooks-export/ is up to date, and executes every notebook with Jupyter (nbconvert, from PyPI,
+# in the virtual environment .venv-notebooks that scripts/notebook-venv.sh creates).
+#
+# The notebooks are committed executed (scripts/export-notebooks.sh exports and executes them), so
+# their tables and charts show on a forge. They are up to date when a fresh export (without
+# outputs) is the same as the committed notebooks once outputs, execution counts and volatile
+# metadata are stripped on both sides (scripts/strip-notebook.py compare): any change to a code or
+# markdown cell fails the check, outputs that differ with the pandas or matplotlib version do not.
+# notebooks-export/ is left as it was found; the stripped diffs are kept in ci-artifacts/notebooks/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ART=ci-artifacts
-rm -rf "$ART" && mkdir -p "$ART/notebooks"
+rm -rf "$ART" && mkdir -p "$ART/notebooks/committed"
 
-bash scripts/export-notebooks.sh   # runs the scenarios into out/ and rewrites notebooks-export/
+# --- Notebooks up to date -------------------------------------------------------------------
+cp notebooks-export/*.ipynb "$ART/notebooks/committed/"
+trap 'cp "$ART"/notebooks/committed/*.ipynb notebooks-export/' EXIT   # put back what was there
+bash scripts/export-notebooks.sh --no-execute   # runs the scenarios into out/, re-exports notebooks-export/
 BIN="$(swift build -c release --show-bin-path)/reachsim"
-if ! git diff --quiet -- notebooks-export; then
-  echo "error: notebooks-export/ is stale; run 'bash scripts/export-notebooks.sh' and commit the result" >&2
-  git diff --stat -- notebooks-export >&2
+stale=()
+for nb in notebooks-export/*.ipynb; do
+  b=$(basename "$nb")
+  if [ ! -f "$ART/notebooks/committed/$b" ]; then
+    echo "(not committed)" >"$ART/notebooks/$b.stale.diff"; stale+=("$nb")
+  elif ! python3 scripts/strip-notebook.py compare "$ART/notebooks/committed/$b" "$nb" >"$ART/notebooks/$b.stale.diff"; then
+    stale+=("$nb")
+  else
+    rm -f "$ART/notebooks/$b.stale.diff"
+  fi
+done
+cp "$ART"/notebooks/committed/*.ipynb notebooks-export/ && trap - EXIT
+if [ ${#stale[@]} -gt 0 ]; then
+  for nb in "${stale[@]}"; do
+    echo "error: $nb is stale: its code or markdown differs from what 'reachsim export notebook' writes today" >&2
+    head -40 "$ART/notebooks/$(basename "$nb").stale.diff" >&2
+  done
+  echo "fix: run 'bash scripts/export-notebooks.sh' (or 'make notebooks') and commit notebooks-export/" >&2
   exit 1
 fi
+echo "notebooks-export/: up to date (compared with outputs stripped)"
 
 # --- HTML reports in Chromium ---------------------------------------------------------------
 . scripts/apt-install.sh
@@ -48,18 +74,17 @@ for d in "${views[@]}"; do
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1800 \
     --screenshot="$ART/$d.png" "$url" >/dev/null 2>&1
   [ -s "$ART/$d.png" ] || { echo "error: no screenshot of the $d report" >&2; exit 1; }
-  echo "report $d: $charts charts, no console message, screenshot $ART/$d.png"
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,2400 \
+    --screenshot="$ART/$d.phone.png" "$url" >/dev/null 2>&1
+  [ -s "$ART/$d.phone.png" ] || { echo "error: no phone-width screenshot of the $d report" >&2; exit 1; }
+  echo "report $d: $charts charts, no console message, screenshots $ART/$d.png and $ART/$d.phone.png"
 done
 
-# --- Notebooks ----------------------------------------------------------------------------
-VENV=.venv-notebooks
-if [ ! -x "$VENV/bin/jupyter" ]; then
-  python3 -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; python3 -m venv "$VENV"; }
-  "$VENV/bin/pip" install -q --disable-pip-version-check nbconvert nbclient ipykernel pandas matplotlib
-fi
+# --- Notebooks execute ---------------------------------------------------------------------
+. scripts/notebook-venv.sh
+notebook_venv
 for nb in notebooks-export/*.ipynb; do
-  "$VENV/bin/jupyter" nbconvert --to notebook --execute "$nb" --output-dir "$ART/notebooks" >/dev/null 2>"$ART/notebooks/$(basename "$nb").log" \
-    || { echo "error: $nb failed to execute:" >&2; tail -20 "$ART/notebooks/$(basename "$nb").log" >&2; exit 1; }
+  execute_notebook "$nb" "$ART/notebooks/$(basename "$nb").log" --output-dir "$ART/notebooks"
   echo "notebook $nb: executed without error"
 done
 echo "views: $(( ${#views[@]} + $(ls notebooks-export/*.ipynb | wc -l) )) passed, 0 failed"
