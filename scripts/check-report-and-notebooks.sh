@@ -79,6 +79,24 @@ for d in "${views[@]}"; do
   [ -s "$ART/$d.phone.png" ] || { echo "error: no phone-width screenshot of the $d report" >&2; exit 1; }
   echo "report $d: $charts charts, no console message, screenshots $ART/$d.png and $ART/$d.phone.png"
 done
+# The comparison's French brief, read back from the browser's DOM: French headings and numbers
+# grouped with a narrow no-break space (the text itself is checked by ReportBriefTests).
+fr=museum-evening-comparison.fr
+"$BIN" report out/museum-evening-comparison --lang fr -o "$ART/$fr.html" >/dev/null
+url="file://$PWD/$ART/$fr.html"
+chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --dump-dom "$url" >"$ART/$fr.dom.html" 2>"$ART/$fr.browser.log"
+if grep -q 'CONSOLE' "$ART/$fr.browser.log"; then echo "error: the browser console reported messages for $fr" >&2; exit 1; fi
+for want in 'Synthèse' 'La réponse' 'En chiffres' 'personnes touchées dans l'"'"'année'; do
+  grep -q "$want" "$ART/$fr.dom.html" || { echo "error: the French brief lacks '$want'" >&2; exit 1; }
+done
+python3 -c 'import re, sys; sys.exit(not re.search("\\d\u202f\\d{3}", open(sys.argv[1], encoding="utf-8").read()))' "$ART/$fr.dom.html" || { echo "error: the French brief has no number grouped as 146 441" >&2; exit 1; }
+for size in 1400,1800 390,2400; do
+  shot="$ART/$fr.$([ $size = 390,2400 ] && echo phone. || true)png"
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=$size --screenshot="$shot" "$url" >/dev/null 2>&1
+  [ -s "$shot" ] || { echo "error: no screenshot $shot" >&2; exit 1; }
+done
+echo "report $fr: French brief read back, screenshots $ART/$fr.png and $ART/$fr.phone.png"
+views+=("$fr")
 
 # --- Notebooks execute ---------------------------------------------------------------------
 . scripts/notebook-venv.sh

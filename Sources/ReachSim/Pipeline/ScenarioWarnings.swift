@@ -66,27 +66,45 @@ public enum ScenarioWarnings {
             }
         }
 
-        // Plans that do not fit the team's hours.
-        let dropped = schedule.reduce(0) { $0 + $1.dropped.reduce(0, +) }
+        // Plans that do not fit the team's hours. Accounts with their own hours (`hours_per_week`)
+        // draw on those, not the team's: their drops are told apart, at their own key.
+        let own = Set(scenario.platforms.enumerated().flatMap { p, platform in
+            platform.accounts.indices.filter { platform.accounts[$0].hoursPerWeek != nil }.map { accountIndex[p][$0] }
+        })
+        let teamAccounts = names.indices.filter { !own.contains($0) }
+        let dropped = schedule.reduce(0) { total, week in total + teamAccounts.reduce(0) { $0 + week.accountDropped[$1] } }
         if dropped > 0 {
-            let weeks = schedule.filter { $0.dropped.reduce(0, +) > 0 }.count
-            let planned = schedule.reduce(0) { $0 + $1.produced.reduce(0, +) } + dropped
-            let byAccount = names.indices.map { a in (name: names[a], n: schedule.reduce(0) { $0 + $1.accountDropped[a] }) }
+            let weeks = schedule.filter { week in teamAccounts.contains { week.accountDropped[$0] > 0 } }.count
+            let planned = schedule.reduce(0) { total, week in
+                total + teamAccounts.reduce(0) { $0 + week.accountProduced[$1] + week.accountDropped[$1] }
+            }
+            let byAccount = teamAccounts.map { a in (name: names[a], n: schedule.reduce(0) { $0 + $1.accountDropped[a] }) }
                 .filter { $0.n > 0 }.sorted { $0.n > $1.n }
-            // The team's need: accounts with their own hours (`hours_per_week`) draw on those, not the team's.
-            let own = Set(scenario.platforms.enumerated().flatMap { p, platform in
-                platform.accounts.indices.filter { platform.accounts[$0].hoursPerWeek != nil }.map { accountIndex[p][$0] }
-            })
             let needed = schedule.map { week in
-                names.indices.filter { !own.contains($0) }.reduce(0.0) { $0 + week.accountHours[$1] + week.accountHoursDropped[$1] }
+                teamAccounts.reduce(0.0) { $0 + week.accountHours[$1] + week.accountHoursDropped[$1] }
             }.max() ?? 0
             let ownNote = own.isEmpty ? "" : " (the team's, besides the accounts with their own hours)"
+            let advice = scenario.team.priorities == nil ? "or set team.priorities to choose which accounts keep theirs"
+                : "or lower a plan (team.priorities decides which accounts keep theirs)"
             warnings.append(ScenarioWarning(file: file, line: line(["team", "hours_per_week"]) ?? line(["team"]), message:
                 "the plans do not fit the team's hours in \(weeks) of \(schedule.count) weeks: "
                 + "\(ReachTable.grouped(Double(dropped))) of \(ReachTable.grouped(Double(planned))) "
                 + "planned posts are dropped (" + byAccount.map { "\($0.name) \($0.n)" }.joined(separator: ", ")
-                + "); every post would need \(Self.hours(needed)) hours in the busiest week\(ownNote), or set team.priorities "
-                + "to choose which accounts keep theirs"))
+                + "); every post would need \(Self.hours(needed)) hours in the busiest week\(ownNote), " + advice))
+        }
+        for (p, platform) in scenario.platforms.enumerated() {
+            for (k, account) in platform.accounts.enumerated() {
+                let a = accountIndex[p][k]
+                guard let hours = account.hoursPerWeek, own.contains(a) else { continue }
+                let lost = schedule.reduce(0) { $0 + $1.accountDropped[a] }
+                // An account that makes nothing at all gets the warning below instead.
+                guard lost > 0, schedule.contains(where: { $0.accountProduced[a] > 0 }) else { continue }
+                let planned = schedule.reduce(0) { $0 + $1.accountProduced[a] + $1.accountDropped[a] }
+                let needed = schedule.map { $0.accountHours[a] + $0.accountHoursDropped[a] }.max() ?? 0
+                warnings.append(ScenarioWarning(file: file, line: line(["platforms", platform.name, "accounts"]), message:
+                    "\(names[a])'s own \(Self.hours(hours)) hours a week cannot make \(lost) of its \(planned) planned posts; "
+                    + "its plan needs \(Self.hours(needed)) hours in the busiest week"))
+            }
         }
 
         // `uses` of a platform on which nothing is published: the share changes nothing.
@@ -113,6 +131,7 @@ public enum ScenarioWarnings {
                 guard schedule.allSatisfy({ $0.accountProduced[a] == 0 }) else { continue }
                 let planned = schedule.reduce(0) { $0 + $1.accountDropped[a] }
                 let why = planned > 0 ? "all its \(planned) planned posts are dropped for lack of hours"
+                    + (account.hoursPerWeek.map { " (its own \(Self.hours($0)) a week)" } ?? "")
                     : schedule.allSatisfy({ $0.status[a] != .posting }) ? "it never posts in the horizon"
                     : "its plan has no post (posts_per_week)"
                 let at = platform.accounts.count > 1 ? line(["platforms", platform.name, "accounts"]) : line(["platforms", platform.name])

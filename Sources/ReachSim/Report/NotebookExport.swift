@@ -54,7 +54,7 @@ public enum NotebookExport {
                 """))
             for name in [base] + alternatives where fm.fileExists(atPath: directory.appendingPathComponent("summary-\(name).csv").path) {
                 cells.append(markdown("## \(name)"))
-                cells.append(code("summary = pd.read_csv(RUN_DIR / \"summary-\(name).csv\")\nfan_charts(summary)"))
+                cells.append(code("summary = pd.read_csv(RUN_DIR / \"summary-\(name).csv\")\nfan_charts(summary);"))
             }
         } else {
             let summary = try SummaryFile(url: summaryURL)
@@ -77,7 +77,7 @@ public enum NotebookExport {
             cells.append(markdown(text))
             cells.append(code(setup(relative)))
             cells.append(code("summary = pd.read_csv(RUN_DIR / \"summary.csv\")\nsummary.head()"))
-            cells.append(code("fan_charts(summary)"))
+            cells.append(code("fan_charts(summary);"))
             cells.append(code("""
                 last = summary.week.max()
                 seg = summary[(summary.week == last) & (summary.platform == "all") & (summary.segment != "all")
@@ -224,7 +224,7 @@ public enum NotebookExport {
                 """),
             code("""
                 labels = [f"{platform}/{account}" for platform, account in year.index]
-                fig, ax = plt.subplots(figsize=(7, 0.5 + 0.4 * len(year)))
+                fig, ax = plt.subplots(figsize=(7, max(1.8, 0.5 + 0.4 * len(year))))
                 ax.barh(labels, year.reached, xerr=[year.reached - year.reached_p05, year.reached_p95 - year.reached])
                 ax.invert_yaxis()
                 ax.set_title(f"people reached by each account's posts, weeks 1-{last}")
