@@ -47,7 +47,7 @@ fuzz-smoke: deps
 check-views: deps
 	bash scripts/check-report-and-notebooks.sh
 
-# Re-export notebooks-export/ after a change to the model or the exporter.
+# Re-export and execute notebooks-export/ (committed executed) after a change to the model or the exporter.
 notebooks: deps
 	bash scripts/export-notebooks.sh
 

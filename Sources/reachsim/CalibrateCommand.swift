@@ -18,7 +18,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Replicates per preset.")
     var replicates: Int = Calibration.replicates
 
-    @Option(help: "Worker threads (presets run in parallel). The report does not depend on it.", transform: ThreadCount.parse)
+    @Option(help: "Worker threads (default: all cores; presets run in parallel). The report does not depend on it.", transform: ThreadCount.parse)
     var threads: ThreadCount = .allCores
 
     func validate() throws {

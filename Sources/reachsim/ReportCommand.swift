@@ -15,19 +15,16 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML file to write (default: DIRECTORY/report.html).")
     var output: String?
 
-    @Option(help: "The language of the brief, labels and numbers: en or fr (run and comparison reports).")
+    @Option(help: "The language of the brief, labels and numbers: en or fr.")
     var lang: ReportLanguage = .en
 
     func run() throws {
         let target = output ?? (directory as NSString).appendingPathComponent("report.html")
         do {
             let url = URL(fileURLWithPath: directory)
-            let special = BacktestReport.isBacktest(url) || UncertaintyReport.isStudy(url)
-            if special && lang != .en {
-                FileHandle.standardError.write(Data("note: back-test and uncertainty reports are written in English; --lang \(lang.rawValue) applies to run and comparison reports\n".utf8))
-            }
-            let html = try BacktestReport.isBacktest(url) ? BacktestReport.render(directory: url)
-                : UncertaintyReport.isStudy(url) ? UncertaintyReport.render(directory: url) : HTMLReport.render(directory: url, language: lang)
+            let html = try BacktestReport.isBacktest(url) ? BacktestReport.render(directory: url, language: lang)
+                : UncertaintyReport.isStudy(url) ? UncertaintyReport.render(directory: url, language: lang)
+                : HTMLReport.render(directory: url, language: lang)
             try OutputTransaction.writeFile(Array(html.utf8), to: target)
         } catch { throw fail(error) }
         print("Wrote \(target)")

@@ -54,6 +54,12 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         self == .fr ? decimal(v, digits: digits) + Self.narrowSpace + "€" : "€" + decimal(v, digits: digits)
     }
 
+    /// `v` with `digits` significant digits (`%g`), with the language's decimal mark.
+    func significant(_ v: Double, _ digits: Int) -> String {
+        let s = String(format: "%.\(digits)g", v)
+        return self == .fr ? s.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : s
+    }
+
     /// The report's labels in French, by their English text.
     static let french: [String: String] = [
         // Page
@@ -96,6 +102,36 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         "share of the platform's users reached": "part des utilisateurs de la plateforme touchés",
         "catchment": "zone de chalandise", "under 25": "moins de 25 ans",
         "mostly reached: a difference there is capped, not absent": "public atteignable presque entièrement touché : une différence y est plafonnée, pas absente",
+        // Back-test
+        "Back-test of": "Test rétrospectif de", "trained until": "entraîné jusqu'à", "simulated": "simulé",
+        "held out:": "retenu\u{202F}:", "history": "historique", "Fitted": "Ajusté", "Not fitted": "Non ajusté",
+        "the estimates are below.": "les estimations sont plus bas.",
+        "the scenario's parameters as they are; these scores are the scenario's, not a model fitted to the training period.":
+            "les paramètres du scénario tels quels\u{202F}; ces scores sont ceux du scénario, pas d'un modèle ajusté sur la période d'entraînement.",
+        "Scores": "Scores", "metric": "mesure", "periods": "périodes", "weighted MAPE": "MAPE pondéré", "bias": "biais",
+        "80% range covers": "couverture de l'intervalle à 80\u{202F}%", "95% range covers": "couverture de l'intervalle à 95\u{202F}%",
+        "skill vs naive": "gain sur la prévision naïve", "naive MAPE": "MAPE naïf",
+        "MAPE: mean of |predicted median − actual| / actual; bias: its signed mean; coverage: share of periods whose actual lies in the range (80% and 95% expected); skill: 1 − the model's mean absolute error over the naive forecast's (the mean of the last three training months); above 0 beats it.":
+            "MAPE\u{202F}: moyenne de |médiane prédite − réel| / réel\u{202F}; biais\u{202F}: sa moyenne signée\u{202F}; couverture\u{202F}: part des périodes dont la valeur réelle est dans l'intervalle (80 et 95\u{202F}% attendus)\u{202F}; gain\u{202F}: 1 − l'erreur absolue moyenne du modèle sur celle de la prévision naïve (la moyenne des trois derniers mois d'entraînement)\u{202F}; au-dessus de 0, le modèle fait mieux.",
+        "Actual against predicted": "Réel et prédit", "per week": "par semaine", "per month": "par mois",
+        "actual": "réel", "predicted, 80/95%": "prédit, 80/95\u{202F}%", "naive": "naïf",
+        "Per post: simulated against observed quantiles": "Par publication\u{202F}: quantiles simulés et observés",
+        "quantile": "quantile", "observed": "observé", "Actions per impression": "Actions par impression", "rate": "taux",
+        "The fit (fit.csv)": "L'ajustement (fit.csv)", "parameter": "paramètre", "prior": "a priori", "estimate": "estimation",
+        "90% interval": "intervalle à 90\u{202F}%", "data": "données", "not identifiable": "non identifiable", "Warnings": "Avertissements",
+        // Studies over parameter sets
+        "replicates per point": "réplicats par point", "No parameter.": "Aucun paramètre.", "of": "de", "against": "contre",
+        "What it depends on:": "Ce dont cela dépend\u{202F}:", "points": "points",
+        "Three kinds of spread, named apart (docs/uncertainty.md): the spread of replicates (what a year may look like), the interval of a mean (Monte Carlo precision), and the range across parameter sets (what we do not know). Every figure is the model's answer over ranges that are mostly assumptions (docs/presets.md, column \"plausible\").":
+            "Trois sortes de dispersion, distinguées (docs/uncertainty.md)\u{202F}: celle des réplicats (à quoi une année peut ressembler), l'intervalle d'une moyenne (la précision du Monte Carlo) et l'étendue entre jeux de paramètres (ce que nous ne savons pas). Chaque chiffre est la réponse du modèle sur des plages qui sont surtout des hypothèses (docs/presets.md, colonne «\u{202F}plausible\u{202F}»).",
+        "μ*: mean absolute change over each parameter's range (whisker: ± σ)": "μ*\u{202F}: variation absolue moyenne sur la plage de chaque paramètre (moustache\u{202F}: ± σ)",
+        "total Sobol index (whisker: 90% bootstrap interval)": "indice de Sobol total (moustache\u{202F}: intervalle bootstrap à 90\u{202F}%)",
+        "range": "plage", "total (90%)": "total (90\u{202F}%)", "first order (90%)": "premier ordre (90\u{202F}%)",
+"effect": "effet", "median": "médiane",
+        "5-95% of sets": "5 à 95\u{202F}% des jeux", "sets it wins": "jeux où elle gagne", "sets settled": "jeux tranchés",
+        "Monte Carlo error ±": "erreur de Monte Carlo ±",
+        "red: the effect falls as the parameter rises; below": "rouge\u{202F}: l'effet baisse quand le paramètre monte\u{202F}; sous", "is noise": "c'est du bruit",
+        "reach": "portée", "catchment reach": "portée dans la zone de chalandise", "cost": "coût", "followers": "abonnés",
         // Brief
         "Brief": "Synthèse", "The question": "La question", "The answer": "La réponse", "In numbers": "En chiffres",
         "What changes, in charts": "Ce qui change, en graphiques", "What differs between the scenario files (+ only in the alternative, − only in the base):":

@@ -162,6 +162,10 @@ public struct ScenarioTemplate: Sendable {
         if let preset = PlatformPreset.named(p.preset) {
             out.append("    # \(preset.title). Preset defaults, to override here with a source:")
             for line in Self.presetDefaults(preset) { out.append("    #   " + line) }
+            let hours = PostFormat.allCases.filter { preset.productionHours[$0] > 0 }
+                .map { "\($0.rawValue) \(Self.number(preset.productionHours[$0]))" }.joined(separator: ", ")
+            out.append("    #   production_hours: \(hours)  (more hours make better posts:")
+            out.append("    #     engagement × (hours / these)^\(Self.number(preset.engagement.effortElasticity)), an assumption; docs/model.md)")
         }
         if p.accounts.count == 1, p.accounts[0].name == nil {
             out.append(contentsOf: account(p.accounts[0], preset: p.preset, indent: "    "))

@@ -194,5 +194,9 @@ import Testing
             .map { $0["metric"] })
         #expect(html.components(separatedBy: "<svg").count - 1 == metrics.count)
         #expect(html.contains("← trained until 2024-05-31"))
+        let french = try BacktestReport.render(directory: dir.appendingPathComponent("backtest"), language: .fr)
+        #expect(french.contains("<b>Ajusté</b>") && french.contains("Réel et prédit") && french.contains("← entraîné jusqu'à 2024-05-31"))
+        #expect(ReportBriefTests.englishLeaks(ReportBriefTests.readBack(french)).isEmpty,
+                "\(ReportBriefTests.englishLeaks(ReportBriefTests.readBack(french)))")
     }
 }

@@ -170,6 +170,9 @@ import Testing
         #expect(UncertaintyReport.isStudy(out))
         let page = try UncertaintyReport.render(directory: out)
         #expect(page.contains("The effect across 8 parameter sets") && page.contains("100%") && page.contains("<svg"))
+        let french = ReportBriefTests.readBack(try UncertaintyReport.render(directory: out, language: .fr))
+        #expect(french.contains("L'effet selon 8 jeux de paramètres") && french.contains("100\u{202F}%") && french.contains("Ce dont cela dépend"))
+        #expect(ReportBriefTests.englishLeaks(french).isEmpty, "\(ReportBriefTests.englishLeaks(french))")
         // `reachsim export notebook`: the study's cells (executed with Jupyter by `make check-views`).
         let notebook = String(decoding: try NotebookExport.render(directory: out, notebookPath: dir.appendingPathComponent("r.ipynb")),
                               as: UTF8.self)

@@ -52,6 +52,8 @@ import Testing
         if let html {
             #expect(UncertaintyReport.isStudy(out))
             html(try UncertaintyReport.render(directory: out))
+            let french = ReportBriefTests.readBack(try UncertaintyReport.render(directory: out, language: .fr))
+            #expect(french.contains("Ce dont cela dépend") && ReportBriefTests.englishLeaks(french).isEmpty, "\(ReportBriefTests.englishLeaks(french))")
             let notebook = String(decoding: try NotebookExport.render(directory: out, notebookPath: dir.appendingPathComponent("s.ipynb")),
                                   as: UTF8.self)
             #expect(notebook.contains("sensitivity.csv") && notebook.contains("what the answer depends on"))
