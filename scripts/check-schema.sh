@@ -18,7 +18,7 @@ SCHEMA=docs/scenario.schema.json
 FIX=Tests/ReachSimTests/Fixtures/schema
 
 "$CJ" --check-metaschema "$SCHEMA"
-"$CJ" --schemafile "$SCHEMA" scenarios/*.yaml "$FIX"/coverage*.yaml
+"$CJ" --schemafile "$SCHEMA" scenarios/*.yaml scenarios/questions/*.yaml "$FIX"/coverage*.yaml
 if out=$("$CJ" --verbose --schemafile "$SCHEMA" "$FIX/known-bad.yaml" 2>&1); then
   echo "error: $FIX/known-bad.yaml passed the schema; it must be refused" >&2
   exit 1
@@ -26,6 +26,6 @@ fi
 for want in "horizon_weeks" "base_visiblity"; do
   grep -q "$want" <<<"$out" || { echo "error: the schema's verdict on known-bad.yaml does not mention $want:" >&2; echo "$out" >&2; exit 1; }
 done
-n=$(ls scenarios/*.yaml | wc -l)
+n=$(ls scenarios/*.yaml scenarios/questions/*.yaml | wc -l)
 c=$(ls "$FIX"/coverage*.yaml | wc -l)
 echo "schema: $((n + c + 2)) passed, 0 failed"

@@ -31,9 +31,10 @@ final class ReplicateRunner {
     private let boost: WeeklyBoost?
     /// Nil when no account is in a starter pack.
     private let starterPacks: StarterPacks?
-    /// Per platform: the engagement factor of the time spent on a post of each format
-    /// (`EngagementRates.effortFactor`), 1 at the preset's hours.
-    private let effort: [FormatTable<Double>]
+    /// The engagement factor of the time spent on a post (`EngagementRates.effortFactor`, 1 at
+    /// the preset's hours), at `platform × formats + format.index`: one flat array, so a runner
+    /// allocates one block for it, not one per platform.
+    private let effort: [Double]
     /// Called with each post's tallies when set (calibration); nil in ordinary runs.
     var onPost: ((ScheduledPost, PostContext) -> Void)?
 
@@ -49,9 +50,12 @@ final class ReplicateRunner {
         churn = FollowerChurn(world: world)
         boost = WeeklyBoost(world: world)
         starterPacks = StarterPacks(world: world)
-        effort = world.scenario.platforms.map { p in
-            FormatTable { f in p.engagement.effortFactor(hours: p.productionHours[f], reference: p.referenceHours[f]) }
+        var effort: [Double] = []
+        effort.reserveCapacity(world.scenario.platforms.count * PostFormat.count)
+        for p in world.scenario.platforms {
+            for f in PostFormat.allCases { effort.append(p.engagement.effortFactor(hours: p.productionHours[f], reference: p.referenceHours[f])) }
         }
+        self.effort = effort
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -101,7 +105,8 @@ final class ReplicateRunner {
         var post = kernel.beginPost(account: a, format: scheduled.format, hour: scheduled.hour, week: w, rng: rng)
         let feed = world.feeds[post.platform]
         let cadence = plan.cadence[a]
-        post.quality = feed.postQuality(format: scheduled.format, rng) * effort[post.platform][scheduled.format]
+        post.quality = feed.postQuality(format: scheduled.format, rng)
+            * effort[post.platform * PostFormat.count + scheduled.format.index]
         post.reach = feed.postReach(rng)
         let tone = world.accounts[a].tone
         let effect = CadenceEffects.engagement(cadence: plan.feedCadence(a), format: scheduled.format,
