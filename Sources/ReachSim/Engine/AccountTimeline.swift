@@ -5,6 +5,8 @@ final class AccountTimeline {
     private let world: World
     /// Per account (`World.accounts`).
     let followers: [FollowerSet]
+    /// The same followers as people, once each across accounts (`Metric.followersUnique`).
+    let people: FollowerPeople
     /// Per account: its status in the week being simulated.
     private(set) var status: [AccountStatus]
     /// Classes of the agents, for `FollowerSet.reset`.
@@ -21,8 +23,12 @@ final class AccountTimeline {
     init(world: World) {
         self.world = world
         agentCount = world.audience.agentCount
+        let people = FollowerPeople(agentCount: world.audience.agentCount, accountsPerPlatform: world.accountIndex.map(\.count),
+                                    segments: world.scenario.audience.segments.count)
+        self.people = people
         followers = world.accounts.map {
-            FollowerSet(agentCount: world.audience.agentCount, capacity: world.usersPerClass[$0.platform])
+            FollowerSet(agentCount: world.audience.agentCount, capacity: world.usersPerClass[$0.platform],
+                        platform: $0.platform, people: people)
         }
         status = Array(repeating: .posting, count: world.accounts.count)
         classOf = .allocate(capacity: max(1, agentCount))

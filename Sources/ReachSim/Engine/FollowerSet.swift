@@ -10,10 +10,16 @@ final class FollowerSet {
     /// Index of an agent within its class, or -1 when it does not follow.
     private let position: UnsafeMutablePointer<Int32>
     private let agentCount: Int
+    /// Told of every insertion and removal, to count people once across accounts (nil: not counted).
+    private let people: FollowerPeople?
+    /// The account's platform, for `people`.
+    private let platform: Int
 
     /// - Parameter capacity: per class, how many agents could ever follow (the platform's users).
-    init(agentCount: Int, capacity: [Int]) {
+    init(agentCount: Int, capacity: [Int], platform: Int = 0, people: FollowerPeople? = nil) {
         self.agentCount = agentCount
+        self.platform = platform
+        self.people = people
         classCount = capacity.count
         start = .allocate(capacity: classCount)
         count = .allocate(capacity: classCount)
@@ -38,7 +44,11 @@ final class FollowerSet {
     /// Empties the set and fills it with those of `agents` that `keep` (classes from `classOf`).
     func reset(to agents: [UInt32], classOf: UnsafePointer<UInt8>, keep: (Int) -> Bool = { _ in true }) {
         for c in 0..<classCount {
-            for i in 0..<count[c] { position[Int(members[start[c] + i])] = -1 }
+            for i in 0..<count[c] {
+                let agent = Int(members[start[c] + i])
+                position[agent] = -1
+                people?.unfollowed(agent, platform: platform, segment: c / ActivityLevels.count)
+            }
             count[c] = 0
         }
         for a in agents where keep(Int(a)) { insert(Int(a), cls: Int(classOf[Int(a)])) }
@@ -54,6 +64,7 @@ final class FollowerSet {
         members[start[cls] + i] = UInt32(agent)
         position[agent] = Int32(i)
         count[cls] = i + 1
+        people?.followed(agent, platform: platform, segment: cls / ActivityLevels.count)
     }
 
     /// Removes the member at index `i` of class `cls` (swap with the last).
@@ -65,6 +76,7 @@ final class FollowerSet {
         position[Int(moved)] = Int32(i)
         position[Int(gone)] = -1
         count[cls] = last
+        people?.unfollowed(Int(gone), platform: platform, segment: cls / ActivityLevels.count)
     }
 
     /// Removes `agent`, a member of class `cls`.

@@ -91,7 +91,7 @@ final class ReplicateRunner {
             kernel.engaged.forget(week: w)
             kernel.outside?.finishWeek()
             tallies.finishWeek(w, plan: plan, accounts: world.accounts, accountIndex: world.accountIndex,
-                               followers: accounts.followers, classCount: world.audience.classes.count,
+                               followers: accounts.followers, people: accounts.people, classCount: world.audience.classes.count,
                                spend: boost?.spend, outside: kernel.outside, scale: world.audience.scale, into: out)
             boost?.endWeek()
         }

@@ -89,39 +89,13 @@ final class WeeklyTallies {
         accountWeek[cell.account + Metric.reach.rawValue] += 1
     }
 
-    /// Followers as people (`Metric.followersUnique`), per platform and across platforms: a
-    /// catchment agent counts for the first account, in `accounts` order, that it follows on the
-    /// platform, and across platforms for the first account it follows at all. Membership tests
-    /// of the earlier accounts' sets rather than a per-agent mark, so nothing is allocated: the
-    /// work is followers × earlier accounts, once a week, and nothing with a single account.
-    private func countFollowerPeople(accounts: [World.Account], followers: [FollowerSet], classCount: Int,
-                                     outside: OutsideAudience?) {
+    /// Followers as people (`Metric.followersUnique`), per platform and across platforms, from
+    /// `FollowerPeople` (kept as follows happen); the outside's from `OutsideAudience`.
+    private func countFollowerPeople(_ people: FollowerPeople, outside: OutsideAudience?) {
         let P = layout.platforms
-        for (a, account) in accounts.enumerated() {
-            let p = account.platform
-            for c in 0..<classCount {
-                let s = c / ActivityLevels.count
-                var onPlatform = 0, anywhere = 0
-                if a == 0 {
-                    onPlatform = followers[a].count[c]
-                    anywhere = onPlatform
-                } else {
-                    for member in followers[a].members(ofClass: c) {
-                        let agent = Int(member)
-                        var samePlatform = false, elsewhere = false
-                        for b in 0..<a where followers[b].contains(agent) {
-                            if accounts[b].platform == p { samePlatform = true; break }
-                            elsewhere = true
-                        }
-                        if !samePlatform {
-                            onPlatform += 1
-                            if !elsewhere { anywhere += 1 }
-                        }
-                    }
-                }
-                week[index(p, s, .followersUnique)] += Double(onPlatform)
-                week[index(P, s, .followersUnique)] += Double(anywhere)
-            }
+        for s in 0..<people.segments {
+            for p in 0..<P { week[index(p, s, .followersUnique)] = Double(people.people(platform: p, segment: s)) }
+            week[index(P, s, .followersUnique)] = Double(people.people(segment: s))
         }
         if let outside {
             let o = outside.pools.segment
@@ -140,10 +114,11 @@ final class WeeklyTallies {
     /// audience scale and copies week `w` into `out` (one replicate of `layout`).
     /// - Parameters:
     ///   - followers: per account, its followers by exposure class at the end of the week.
+    ///   - people: the same followers as people, once each across accounts.
     ///   - spend: per platform, euros spent this week.
     ///   - outside: the people outside the catchment (their segment slot's followers and reach).
     func finishWeek(_ w: Int, plan: WeekPlan, accounts: [World.Account], accountIndex: [[Int]], followers: [FollowerSet],
-                    classCount: Int, spend: [Double]?, outside: OutsideAudience?, scale: Int,
+                    people: FollowerPeople, classCount: Int, spend: [Double]?, outside: OutsideAudience?, scale: Int,
                     into out: UnsafeMutableBufferPointer<Double>) {
         let P = layout.platforms, S = layout.segments
         func at(_ p: Int, _ s: Int, _ metric: Metric) -> Int { index(p, s, metric) }
@@ -169,7 +144,7 @@ final class WeeklyTallies {
         for p in 0...P {
             for s in 0..<S { week[at(p, s, .reachCumulative)] = cumulative[p * S + s] }
         }
-        countFollowerPeople(accounts: accounts, followers: followers, classCount: classCount, outside: outside)
+        countFollowerPeople(people, outside: outside)
         // Platform `all`: sums over platforms, except reach and followers as people (counted once
         // across platforms, above).
         for s in 0..<S {

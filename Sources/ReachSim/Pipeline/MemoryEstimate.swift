@@ -178,7 +178,8 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// (last post seen, class, a reach stamp per platform, `all` and account slot), a class for the
     /// follower sets, the active-platform mask and the migration decisions; per account a follower
     /// position per agent; engaged-follower stamps for ranked feeds that track them; paid-delivery
-    /// caps and eligibility stamps when a platform is boosted.
+    /// caps and eligibility stamps when a platform is boosted; the counters that count followers
+    /// once across accounts (`FollowerPeople`).
     static func workerBlocks(_ s: Scenario) -> [Double] {
         let n = Double(s.audience.size)
         let slots = s.platforms.count + 1 + s.platforms.reduce(0) { $0 + $1.accounts.count }
@@ -192,6 +193,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         if s.platforms.contains(where: { $0.boost != nil }) {
             blocks += [4 * n * Double(s.platforms.count), 4 * n]
         }
+        let counters = FollowerPeople.bytesPerAgent(accountsPerPlatform: s.platforms.map(\.accounts.count))
+        if counters > 0 { blocks.append(Double(counters) * n) }
         return blocks
     }
 

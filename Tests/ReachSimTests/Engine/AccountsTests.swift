@@ -79,6 +79,34 @@ import Testing
         }
     }
 
+    /// `FollowerPeople` kept as follows happen equals a count of the sets' members from scratch,
+    /// after random follows, unfollows and resets on two platforms (two accounts on the first).
+    @Test func followerPeopleStayEqualToACountFromScratch() {
+        let agents = 500, classes = 2 * ActivityLevels.count, segments = 2
+        let people = FollowerPeople(agentCount: agents, accountsPerPlatform: [2, 1], segments: segments)
+        let platformOf = [0, 0, 1]
+        let classOf = (0..<agents).map { UInt8($0 % classes) }
+        let sets = platformOf.map { FollowerSet(agentCount: agents, capacity: Array(repeating: agents, count: classes),
+                                                platform: $0, people: people) }
+        let rng = RandomStream(seed: 5, purpose: .replicate)
+        for step in 0..<4_000 {
+            let a = rng.below(3), v = rng.below(agents), c = Int(classOf[v])
+            if step % 1_000 == 999 {
+                classOf.withUnsafeBufferPointer { sets[a].reset(to: (0..<UInt32(50)).map { $0 * 3 }, classOf: $0.baseAddress!) }
+            } else if sets[a].contains(v) {
+                sets[a].remove(agent: v, cls: c)
+            } else {
+                sets[a].insert(v, cls: c)
+            }
+        }
+        for s in 0..<segments {
+            let mine = (0..<agents).filter { Int(classOf[$0]) / ActivityLevels.count == s }
+            #expect(people.people(platform: 0, segment: s) == mine.filter { sets[0].contains($0) || sets[1].contains($0) }.count)
+            #expect(people.people(platform: 1, segment: s) == mine.filter { sets[2].contains($0) }.count)
+            #expect(people.people(segment: s) == mine.filter { v in sets.contains { $0.contains(v) } }.count)
+        }
+    }
+
     /// Amplification with probability 0 is no amplification, byte for byte; with probability 1
     /// the department's followers see main's posts too.
     @Test func amplificationZeroIsNone() throws {
