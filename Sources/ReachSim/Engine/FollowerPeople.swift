@@ -13,14 +13,12 @@ final class FollowerPeople {
     private let onPlatform: [UnsafeMutablePointer<UInt8>?]
     /// Per agent, how many accounts they follow on any platform (nil with a single account).
     private let anywhere: UnsafeMutablePointer<UInt16>?
-    private let agentCount: Int
     /// Agents following the platform, at `platform × segments + segment`, and on any platform.
     private let platformPeople: UnsafeMutablePointer<Int>
     private let allPeople: UnsafeMutablePointer<Int>
 
     /// - Parameter accountsPerPlatform: accounts of each platform (`World.accountIndex` sizes).
     init(agentCount: Int, accountsPerPlatform: [Int], segments: Int) {
-        self.agentCount = agentCount
         platforms = accountsPerPlatform.count
         self.segments = segments
         onPlatform = accountsPerPlatform.map { n in

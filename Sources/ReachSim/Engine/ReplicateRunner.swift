@@ -53,7 +53,9 @@ final class ReplicateRunner {
         var effort: [Double] = []
         effort.reserveCapacity(world.scenario.platforms.count * PostFormat.count)
         for p in world.scenario.platforms {
-            for f in PostFormat.allCases { effort.append(p.engagement.effortFactor(hours: p.productionHours[f], reference: p.referenceHours[f])) }
+            for f in PostFormat.allCases {
+                effort.append(p.engagement.effortFactor(hours: p.productionHours[f], reference: p.referenceHours[f]))
+            }
         }
         self.effort = effort
     }
@@ -91,7 +93,8 @@ final class ReplicateRunner {
             kernel.engaged.forget(week: w)
             kernel.outside?.finishWeek()
             tallies.finishWeek(w, plan: plan, accounts: world.accounts, accountIndex: world.accountIndex,
-                               followers: accounts.followers, people: accounts.people, classCount: world.audience.classes.count,
+                               followers: accounts.followers, people: accounts.people,
+                               classCount: world.audience.classes.count,
                                spend: boost?.spend, outside: kernel.outside, scale: world.audience.scale, into: out)
             boost?.endWeek()
         }
