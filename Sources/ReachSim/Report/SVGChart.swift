@@ -164,7 +164,14 @@ enum SVGChart {
 
     private static func header(_ title: String, height h: Double = height) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(fmt(width))\" height=\"\(fmt(h))\" viewBox=\"0 0 \(fmt(width)) \(fmt(h))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
-            + "<text x=\"\(fmt(left))\" y=\"16\" font-size=\"13\" font-weight=\"600\">\(HTML.escape(title))</text>"
+            + "<text x=\"8\" y=\"16\" font-size=\"\(fmt(titleSize(title)))\" font-weight=\"600\">\(HTML.escape(title))</text>"
+    }
+
+    /// The title's font size: 13 px, smaller for a title that would run past the chart's right
+    /// edge (bold system-ui averages about 7.3 px per character at 13 px), 8 px at least.
+    static func titleSize(_ title: String) -> Double {
+        let room = width - 8 - right
+        return max(8, min(13, 13 * room / (7.3 * Double(max(1, title.count)))))
     }
 
     private static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String) -> String {

@@ -52,16 +52,32 @@ import Testing
         }
     }
 
-    /// The comparison (2 replicates: the columns, not the numbers, are under test): `verdict.csv`
-    /// has every measure, each segment youngest first and the under-25s, the share of each
-    /// platform's users reached; dropped posts show where the warnings said; the terminal verdict
-    /// and both briefs name the question.
+    /// The file shortened for a quick comparison: 13 weeks (every warned drop already happens by
+    /// then) and a third of the audience. The columns, not the numbers, are under test.
+    static func shortened(_ name: String, in dir: URL) throws -> String {
+        var text = try String(contentsOfFile: path(name), encoding: .utf8)
+            .replacingOccurrences(of: "horizon_weeks: 52", with: "horizon_weeks: 13")
+        for size in ["150000", "40000"] {
+            text = text.replacingOccurrences(of: "size: \(size)\n", with: "size: \(Int(size)! / 3)\n")
+        }
+        let url = dir.appendingPathComponent("\(name).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// The comparison (2 replicates of the shortened files): `verdict.csv` has every measure, each
+    /// segment youngest first and the under-25s, the share of each platform's users reached;
+    /// dropped posts show where the warnings said; the terminal verdict and both briefs name the
+    /// question.
     @Test(arguments: questions) func theVerdictShowsWhatTheDecisionChanges(_ q: Question) throws {
         let dir = TestScenarios.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let report = try ComparePipeline.run(scenarioPaths: [Self.path(q.base), Self.path(q.alternative)],
-                                             options: .init(replicates: 2, threads: 2, outputDirectory: dir.path))
-        let rows = try CSVTable.rows(url: dir.appendingPathComponent("verdict.csv"), required: ComparePipeline.verdictHeader)
+        let paths = try [q.base, q.alternative].map { try Self.shortened($0, in: dir) }
+        #expect(try ScenarioLoader.load(path: paths[0]).horizonWeeks == 13)
+        let report = try ComparePipeline.run(scenarioPaths: paths,
+                                             options: .init(replicates: 2, threads: 2, outputDirectory: dir.appendingPathComponent("out").path))
+        let out = dir.appendingPathComponent("out")
+        let rows = try CSVTable.rows(url: out.appendingPathComponent("verdict.csv"), required: ComparePipeline.verdictHeader)
         let measures = Set(rows.map { $0["measure"] })
         #expect(measures == ["reach_year", "reach_week", "reach_per_post", "followers_end", "posts_dropped", "hours", "spend",
                              "cost_per_extra_person", "reached_share_of_users"])
@@ -85,9 +101,9 @@ import Testing
                        "Δ posts dropped", "Δ hours", "Δ spend €"] {
             #expect(table.contains(column), "\(column)")
         }
-        let en = ReportBriefTests.readBack(try HTMLReport.render(directory: dir))
-        #expect(en.contains("Over 52 weeks, what does \(q.alternative) change compared with \(q.base) ?"))
-        let fr = ReportBriefTests.readBack(try HTMLReport.render(directory: dir, language: .fr))
-        #expect(fr.contains("Sur 52 semaines, que change \(q.alternative) par rapport à \(q.base) ?"))
+        let en = ReportBriefTests.readBack(try HTMLReport.render(directory: out))
+        #expect(en.contains("Over 13 weeks, what does \(q.alternative) change compared with \(q.base) ?"))
+        let fr = ReportBriefTests.readBack(try HTMLReport.render(directory: out, language: .fr))
+        #expect(fr.contains("Sur 13 semaines, que change \(q.alternative) par rapport à \(q.base) ?"))
     }
 }

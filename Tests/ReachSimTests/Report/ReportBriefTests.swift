@@ -93,6 +93,10 @@ import Testing
         #expect(Set(small).count == 5)
         let french = ReportLanguage.$current.withValue(.fr) { SVGChart.tickLabels([0, 0.5, 1, 1.5]) }
         #expect(french == ["0,0", "0,5", "1,0", "1,5"])
+        // A long title is set smaller so that it fits the chart's width; a short one keeps 13 px.
+        let long = "Δ personnes touchées depuis la semaine 1, toutes plateformes — museum-evening-posts"
+        #expect(SVGChart.titleSize("Followers: all") == 13)
+        #expect(SVGChart.titleSize(long) < 13 && SVGChart.titleSize(long) * 7.3 / 13 * Double(long.count) <= SVGChart.width - 20)
     }
 
     /// What differs: a changed value, a platform added as one line, timeline events as items.
