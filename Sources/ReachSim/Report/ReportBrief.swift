@@ -96,7 +96,7 @@ enum ReportBrief {
         for (k, alt) in alternatives.enumerated() {
             let suffix = alternatives.count > 1 ? " — \(alt)" : ""
             if let year = measure(alt, "reach_year"), year.settled, let d = diffs["\(alt)|reach_cumulative"] {
-                charts += SVGChart.fan(title: L("Δ people reached since week 1, all platforms") + suffix, fans: [
+                charts += SVGChart.fan(title: L("Δ people reached since week 1") + suffix, fans: [
                     .init(label: L("mean, 90% CI"), color: HTMLReport.palette[(k + 1) % HTMLReport.palette.count], low: d.low, mid: d.mid, high: d.high),
                 ], zeroLine: true)
             }
@@ -110,7 +110,7 @@ enum ReportBrief {
                                                   low: segments.map { $0.double("diff_ci90_low") }, high: segments.map { $0.double("diff_ci90_high") })
             }
             if let f = measure(alt, "followers_end"), f.settled, let d = diffs["\(alt)|followers_unique"] ?? diffs["\(alt)|followers"] {
-                charts += SVGChart.fan(title: L("Δ followers, all platforms (people, once each)") + suffix, fans: [
+                charts += SVGChart.fan(title: L("Δ followers (people, once each)") + suffix, fans: [
                     .init(label: L("mean, 90% CI"), color: HTMLReport.palette[(k + 1) % HTMLReport.palette.count], low: d.low, mid: d.mid, high: d.high),
                 ], zeroLine: true)
             }

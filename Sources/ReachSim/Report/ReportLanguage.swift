@@ -139,8 +139,8 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         "and": "et", "to": "à", "more": "de plus", "absent": "absent",
         "people reached in the year, by segment (youngest first)": "personnes touchées dans l'année, par segment (les plus jeunes d'abord)",
         "Δ people reached in the year, by segment (90% CI)": "Δ personnes touchées dans l'année, par segment (IC à 90 %)",
-        "Δ people reached since week 1, all platforms": "Δ personnes touchées depuis la semaine 1, toutes plateformes",
-        "Δ followers, all platforms (people, once each)": "Δ abonnés, toutes plateformes (personnes, comptées une fois)",
+        "Δ people reached since week 1": "Δ personnes touchées depuis la semaine 1",
+        "Δ followers (people, once each)": "Δ abonnés (personnes, comptées une fois)",
         "people reached since week 1": "personnes touchées depuis la semaine 1",
         "people reached in the year, by segment": "personnes touchées dans l'année, par segment",
         "Figures are the model's answer under the presets' and the scenario's assumptions; intervals cover its randomness at fixed parameters (`reachsim compare --uncertainty` varies the parameters).":

@@ -163,15 +163,20 @@ enum SVGChart {
     }
 
     private static func header(_ title: String, height h: Double = height) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(fmt(width))\" height=\"\(fmt(h))\" viewBox=\"0 0 \(fmt(width)) \(fmt(h))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
-            + "<text x=\"8\" y=\"16\" font-size=\"\(fmt(titleSize(title)))\" font-weight=\"600\">\(HTML.escape(title))</text>"
+        let size = titleSize(title)
+        // Past what fits even at the smallest size, the title is cut (the full one is the aria-label);
+        // the cut takes an average width (7.3 px a character at 13 px), the size the widest.
+        let fits = Int(((width - 8 - right) * 13 / (7.3 * size)).rounded(.down))
+        let shown = title.count > fits ? String(title.prefix(max(1, fits - 1))) + "…" : title
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(fmt(width))\" height=\"\(fmt(h))\" viewBox=\"0 0 \(fmt(width)) \(fmt(h))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+            + "<text x=\"8\" y=\"16\" font-size=\"\(fmt(size))\" font-weight=\"600\">\(HTML.escape(shown))</text>"
     }
 
     /// The title's font size: 13 px, smaller for a title that would run past the chart's right
-    /// edge (bold system-ui averages about 7.3 px per character at 13 px), 8 px at least.
+    /// edge (bold system-ui takes up to about 8.4 px per character at 13 px), 7 px at least.
     static func titleSize(_ title: String) -> Double {
         let room = width - 8 - right
-        return max(8, min(13, 13 * room / (7.3 * Double(max(1, title.count)))))
+        return max(7, min(13, 13 * room / (8.4 * Double(max(1, title.count)))))
     }
 
     private static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String) -> String {

@@ -96,7 +96,10 @@ import Testing
         // A long title is set smaller so that it fits the chart's width; a short one keeps 13 px.
         let long = "Δ personnes touchées depuis la semaine 1, toutes plateformes — museum-evening-posts"
         #expect(SVGChart.titleSize("Followers: all") == 13)
-        #expect(SVGChart.titleSize(long) < 13 && SVGChart.titleSize(long) * 7.3 / 13 * Double(long.count) <= SVGChart.width - 20)
+        #expect(SVGChart.titleSize(long) < 13 && SVGChart.titleSize(long) * 8.4 / 13 * Double(long.count) <= SVGChart.width - 20)
+        let tooLong = String(repeating: "a very long title ", count: 8)
+        let chart = SVGChart.fan(title: tooLong, fans: [.init(label: "a", color: "#000", low: [0, 1], mid: [0, 1], high: [0, 1])])
+        #expect(chart.contains("aria-label=\"\(tooLong)\"") && chart.contains("…</text>"), "cut, the full title kept as the label")
     }
 
     /// What differs: a changed value, a platform added as one line, timeline events as items.
