@@ -16,8 +16,6 @@ public enum BacktestReport {
         try ReportLanguage.$current.withValue(language) { try render(directory) }
     }
 
-    static func L(_ english: String) -> String { ReportLanguage.current.text(english) }
-
     static func render(_ directory: URL) throws -> String {
         let lang = ReportLanguage.current
         func file(_ name: String) -> URL { directory.appendingPathComponent(name) }

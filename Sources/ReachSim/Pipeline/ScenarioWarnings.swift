@@ -95,7 +95,7 @@ public enum ScenarioWarnings {
         for (p, platform) in scenario.platforms.enumerated() {
             for (k, account) in platform.accounts.enumerated() {
                 let a = accountIndex[p][k]
-                guard let hours = account.hoursPerWeek, own.contains(a) else { continue }
+                guard let hours = account.hoursPerWeek else { continue }
                 let lost = schedule.reduce(0) { $0 + $1.accountDropped[a] }
                 // An account that makes nothing at all gets the warning below instead.
                 guard lost > 0, schedule.contains(where: { $0.accountProduced[a] > 0 }) else { continue }

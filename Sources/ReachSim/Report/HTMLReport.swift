@@ -152,7 +152,10 @@ public enum HTMLReport {
         // outside (the platforms' other users); the catchment's is all − outside, a mean.
         let open = !outsideRows.isEmpty
         var body = "<h1>\(HTML.escape(base)): \(L("compared"))</h1>"
-        body += try ReportBrief.comparison(directory, base: base, alternatives: alternatives)
+        let verdictURL = directory.appendingPathComponent("verdict.csv")
+        let verdict = FileManager.default.fileExists(atPath: verdictURL.path)
+            ? try CSVTable.rows(url: verdictURL, required: ComparePipeline.verdictHeader) : nil
+        body += ReportBrief.comparison(directory, base: base, alternatives: alternatives, verdict: verdict, diffs: diffs)
         body += "<h2>\(L("Cumulative unique reach"))</h2><table><tr><th>\(L("alternative"))</th><th>\(L("base cumulative reach"))</th>"
             + "<th>\(L("alternative"))</th><th>\(L("difference (90% CI of the mean)"))</th><th>\(L("P(alternative reaches more)"))</th>"
             + (open ? "<th>\(L("of which catchment"))</th><th>\(L("of which outside (90% CI)"))</th>" : "") + "</tr>"
@@ -178,7 +181,7 @@ public enum HTMLReport {
                 + "targets); outside: the platforms' other users in the country, reached by discovery, shares and boosts.")
             body += "<p class=\"note\">\(note)</p>"
         }
-        body += try verdictSection(directory)
+        body += verdict.map(verdictSection) ?? ""
         let titles = [Metric.reachCumulative: "Δ cumulative reach", .reach: "Δ weekly reach", .followersUnique: "Δ followers"]
         for (k, alt) in alternatives.enumerated() {
             body += "<h2>\(HTML.escape(alt)) − \(HTML.escape(base))</h2><div class=\"grid\">"
@@ -218,10 +221,7 @@ public enum HTMLReport {
     /// What the decision changes, per alternative, from `verdict.csv` (absent in folders written
     /// before it existed): the year's reach by segment, a typical week, reach per post, followers,
     /// posts dropped, hours, spend and euros per extra person of the catchment.
-    static func verdictSection(_ directory: URL) throws -> String {
-        let url = directory.appendingPathComponent("verdict.csv")
-        guard FileManager.default.fileExists(atPath: url.path) else { return "" }
-        let rows = try CSVTable.rows(url: url, required: ComparePipeline.verdictHeader)
+    static func verdictSection(_ rows: [CSVTable.Row]) -> String {
         var out = ""
         var alternatives: [String] = []
         for r in rows where !alternatives.contains(r["scenario"]) { alternatives.append(r["scenario"]) }
@@ -280,6 +280,4 @@ public enum HTMLReport {
 
     static func g(_ v: Double) -> String { lang.number(v) }
     static var lang: ReportLanguage { ReportLanguage.current }
-    /// `english` in the report's language.
-    static func L(_ english: String) -> String { lang.text(english) }
 }

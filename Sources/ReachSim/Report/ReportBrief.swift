@@ -7,7 +7,6 @@ import Foundation
 /// a run, the year's figures in two sentences. In the report's language (`ReportLanguage`).
 enum ReportBrief {
     static var lang: ReportLanguage { ReportLanguage.current }
-    static func L(_ s: String) -> String { lang.text(s) }
     static func n(_ v: Double) -> String { lang.number(v) }
 
     /// One row of `verdict.csv`.
@@ -18,17 +17,20 @@ enum ReportBrief {
     }
 
     /// The brief of a comparison folder; empty without `verdict.csv` (folders from before it).
-    static func comparison(_ directory: URL, base: String, alternatives: [String]) throws -> String {
-        let url = directory.appendingPathComponent("verdict.csv")
-        guard FileManager.default.fileExists(atPath: url.path) else { return "" }
-        let rows = try CSVTable.rows(url: url, required: ComparePipeline.verdictHeader)
+    /// - Parameters:
+    ///   - rows: `verdict.csv`'s rows (nil: no such file).
+    ///   - diffs: `comparison.csv`'s series as `HTMLReport.renderComparison` parsed them, by
+    ///     `alternative|platform|metric`: per week the mean difference, its 90% interval, the 5-95%.
+    static func comparison(_ directory: URL, base: String, alternatives: [String], verdict rows: [CSVTable.Row]?,
+                           diffs: [String: [[Double]]]) -> String {
+        guard let rows else { return "" }
         func measure(_ alt: String, _ name: String, _ segment: String = "all") -> Measure? {
             guard let r = rows.first(where: { $0["scenario"] == alt && $0["measure"] == name && $0["segment"] == segment }) else { return nil }
             func opt(_ c: String) -> Double? { Double(r[c]) }
             return Measure(base: r.double("base_mean"), alt: r.double("alt_mean"), diff: r.double("diff_mean"),
                            low: opt("diff_ci90_low"), high: opt("diff_ci90_high"), pHigher: opt("p_alt_higher"))
         }
-        let weeks = (try? SummaryFile(url: directory.appendingPathComponent("summary-\(base).csv")).weeks) ?? 52
+        let weeks = alternatives.first.flatMap { diffs["\($0)|all|\(Metric.reachCumulative.column)"]?[0].count } ?? 0
         var html = "<section class=\"brief\"><h2>\(L("Brief"))</h2>"
 
         // The question.
@@ -92,13 +94,17 @@ enum ReportBrief {
 
         // One chart per effect that changes.
         var charts = ""
-        let diffs = try differenceSeries(directory)
-        for (k, alt) in alternatives.enumerated() {
+        /// The mean difference's band (platform `all`), or nil.
+        func band(_ alt: String, _ metric: Metric) -> SVGChart.Fan? {
+            guard let d = diffs["\(alt)|all|\(metric.column)"] else { return nil }
+            let k = alternatives.firstIndex(of: alt) ?? 0
+            return .init(label: L("mean, 90% CI"), color: HTMLReport.palette[(k + 1) % HTMLReport.palette.count],
+                         low: d[1], mid: d[0], high: d[2])
+        }
+        for alt in alternatives {
             let suffix = alternatives.count > 1 ? " — \(alt)" : ""
-            if let year = measure(alt, "reach_year"), year.settled, let d = diffs["\(alt)|reach_cumulative"] {
-                charts += SVGChart.fan(title: L("Δ people reached since week 1") + suffix, fans: [
-                    .init(label: L("mean, 90% CI"), color: HTMLReport.palette[(k + 1) % HTMLReport.palette.count], low: d.low, mid: d.mid, high: d.high),
-                ], zeroLine: true)
+            if let year = measure(alt, "reach_year"), year.settled, let fan = band(alt, .reachCumulative) {
+                charts += SVGChart.fan(title: L("Δ people reached since week 1") + suffix, fans: [fan], zeroLine: true)
             }
             let segments = rows.filter {
                 $0["scenario"] == alt && $0["measure"] == "reach_year"
@@ -109,28 +115,12 @@ enum ReportBrief {
                                                   labels: segments.map { $0["segment"] }, mean: segments.map { $0.double("diff_mean") },
                                                   low: segments.map { $0.double("diff_ci90_low") }, high: segments.map { $0.double("diff_ci90_high") })
             }
-            if let f = measure(alt, "followers_end"), f.settled, let d = diffs["\(alt)|followers_unique"] ?? diffs["\(alt)|followers"] {
-                charts += SVGChart.fan(title: L("Δ followers (people, once each)") + suffix, fans: [
-                    .init(label: L("mean, 90% CI"), color: HTMLReport.palette[(k + 1) % HTMLReport.palette.count], low: d.low, mid: d.mid, high: d.high),
-                ], zeroLine: true)
+            if let f = measure(alt, "followers_end"), f.settled, let fan = band(alt, .followersUnique) ?? band(alt, .followers) {
+                charts += SVGChart.fan(title: L("Δ followers (people, once each)") + suffix, fans: [fan], zeroLine: true)
             }
         }
         if !charts.isEmpty { html += "<h3>\(L("What changes, in charts"))</h3><div class=\"grid\">\(charts)</div>" }
         return html + "</section>"
-    }
-
-    /// Per alternative and metric (platform and segment `all`), the mean difference and its 90%
-    /// interval per week, from `comparison.csv`.
-    static func differenceSeries(_ directory: URL) throws -> [String: (low: [Double], mid: [Double], high: [Double])] {
-        var out: [String: (low: [Double], mid: [Double], high: [Double])] = [:]
-        try CSVTable.forEachRow(url: directory.appendingPathComponent("comparison.csv"), required: ComparePipeline.header) { r in
-            guard r["platform"] == "all", r["segment"] == "all" else { return }
-            let key = "\(r["scenario"])|\(r["metric"])"
-            var d = out[key] ?? ([], [], [])
-            d.low.append(r.double("diff_ci90_low")); d.mid.append(r.double("diff_mean")); d.high.append(r.double("diff_ci90_high"))
-            out[key] = d
-        }
-        return out
     }
 
     // MARK: - Sentences

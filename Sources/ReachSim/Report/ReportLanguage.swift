@@ -7,6 +7,10 @@ import Foundation
 /// Labels are looked up by their English text, so the English report is the text itself; a French
 /// label missing from `french` would show in English, which `ReportLanguageTests` looks for by
 /// reading a French report back.
+/// `english` in the language of the report being rendered (`ReportLanguage.current`): every
+/// report's labels go through it.
+func L(_ english: String) -> String { ReportLanguage.current.text(english) }
+
 public enum ReportLanguage: String, CaseIterable, Sendable {
     case en, fr
 

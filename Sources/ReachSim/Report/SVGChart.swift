@@ -34,7 +34,7 @@ enum SVGChart {
         for w in xTicks(weeks) {
             s += text(x(w - 1), height - bottom + 16, "\(w)", anchor: "middle")
         }
-        s += text(left + plotW / 2, height - 4, ReportLanguage.current.text("week"), anchor: "middle")
+        s += text(left + plotW / 2, height - 4, L("week"), anchor: "middle")
         if zeroLine { s += line(left, y(0), width - right, y(0), "#555") }
         for f in fans {
             let upper = (0..<f.high.count).map { "\(fmt(x($0))),\(fmt(y(f.high[$0])))" }
@@ -78,7 +78,7 @@ enum SVGChart {
         let every = max(1, Int((Double(n) / 6).rounded(.up)))
         for i in stride(from: 0, to: n, by: every) { s += text(x(i), height - bottom + 16, labels[i], anchor: "middle") }
         s += "<line x1=\"\(fmt(left + 2))\" y1=\"\(fmt(top))\" x2=\"\(fmt(left + 2))\" y2=\"\(fmt(height - bottom))\" stroke=\"#e15759\" stroke-width=\"2\"/>"
-        s += text(left + 6, height - 4, "← \(ReportLanguage.current.text("trained until")) \(cutoff)", anchor: "start")
+        s += text(left + 6, height - 4, "← \(L("trained until")) \(cutoff)", anchor: "start")
         s += band(low95, high95, "0.15") + band(low80, high80, "0.3")
         s += "<polyline points=\"\((0..<n).map { "\(fmt(x($0))),\(fmt(y(median[$0])))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2\"/>"
         let naivePoints = (0..<n).compactMap { i in naive[i].map { "\(fmt(x(i))),\(fmt(y($0)))" } }
@@ -87,8 +87,7 @@ enum SVGChart {
         }
         s += "<polyline points=\"\((0..<n).map { "\(fmt(x($0))),\(fmt(y(actual[$0])))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#222\" stroke-width=\"1\"/>"
         for i in 0..<n { s += "<circle cx=\"\(fmt(x(i)))\" cy=\"\(fmt(y(actual[i])))\" r=\"3\" fill=\"#222\"/>" }
-        let lang = ReportLanguage.current
-        let legend: [(String, String)] = [("#222", lang.text("actual")), ("#4e79a7", lang.text("predicted, 80/95%")), ("#999", lang.text("naive"))]
+        let legend: [(String, String)] = [("#222", L("actual")), ("#4e79a7", L("predicted, 80/95%")), ("#999", L("naive"))]
         for (k, item) in legend.enumerated() {
             let lx = left + 8 + Double(k) * 120
             s += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(top + 4))\" width=\"10\" height=\"10\" fill=\"\(item.0)\"/>"

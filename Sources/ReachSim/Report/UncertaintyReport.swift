@@ -18,7 +18,6 @@ public enum UncertaintyReport {
         try ReportLanguage.$current.withValue(language) { try render(directory) }
     }
 
-    static func L(_ english: String) -> String { ReportLanguage.current.text(english) }
     static var lang: ReportLanguage { ReportLanguage.current }
 
     static func render(_ directory: URL) throws -> String {
