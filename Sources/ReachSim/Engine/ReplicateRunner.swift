@@ -16,7 +16,7 @@
 /// Random streams: one per account, reseeded for each replicate from (seed, replicate, account),
 /// so what happens to one account's posts does not shift another account's draws; trends and
 /// paid delivery have streams of their own.
-final class ReplicateRunner {
+final class ReplicateRunner: ReplicateSimulator {
     let world: World
     private let layout: MetricLayout
     /// One random stream per account (see above).

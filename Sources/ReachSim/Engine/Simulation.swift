@@ -22,11 +22,11 @@ public enum Simulation {
     /// - Parameters:
     ///   - threads: worker threads, 1...; more than the replicates is pointless but harmless.
     ///   - progress: called after each replicate with the number completed (from worker threads).
-    public static func run(_ world: World, replicates: Int, threads: Int,
+    public static func run(_ world: World, replicates: Int, threads: Int, engine: EngineKind = .exact,
                            progress: (@Sendable (Int) -> Void)? = nil) -> Result {
         var values = [Double](repeating: 0, count: replicates * world.layout.perReplicate)
         let done = Atomic<Int>(0)
-        run(world, replicates: Array(0..<replicates), into: &values, threads: threads) { _, _ in
+        run(world, replicates: Array(0..<replicates), into: &values, threads: threads, engine: engine) { _, _ in
             progress?(done.add(1, ordering: .relaxed).newValue)
         }
         return Result(layout: world.layout, replicates: replicates, values: values)
@@ -37,11 +37,12 @@ public enum Simulation {
     ///
     /// - Parameters:
     ///   - replicates: replicate numbers, each `< values.count / perReplicate`.
+    ///   - engine: the sampler (`EngineKind`); the bytes depend on it, not on `threads`.
     ///   - stop: checked before each replicate; once it is requested, workers finish the replicate
     ///     they are on and take no new one, so some listed replicates are left untouched.
     ///   - completed: called from the worker with a replicate's number and values once it is done.
     public static func run(_ world: World, replicates: [Int], into values: inout [Double], threads: Int,
-                           stop: Interruption? = nil,
+                           engine: EngineKind = .exact, stop: Interruption? = nil,
                            completed: (@Sendable (Int, UnsafeMutableBufferPointer<Double>) -> Void)? = nil) {
         let per = world.layout.perReplicate
         precondition(replicates.allSatisfy { ($0 + 1) * per <= values.count }, "Simulation.run: replicate out of range")
@@ -54,7 +55,10 @@ public enum Simulation {
             let spawn: (@Sendable (Int) -> Void) -> Void = workers == 1
                 ? { $0(0) } : { DispatchQueue.concurrentPerform(iterations: workers, execute: $0) }
             spawn { _ in
-                let runner = ReplicateRunner(world: world)
+                let runner: any ReplicateSimulator = switch engine {
+                case .exact: ReplicateRunner(world: world)
+                case .grouped: GroupedRunner(world: world)
+                }
                 while stop?.isRequested != true {
                     let k = next.add(1, ordering: .relaxed).oldValue
                     if k >= replicates.count { break }
@@ -75,4 +79,9 @@ private struct SharedBuffer: @unchecked Sendable {
     func slice(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Double> {
         UnsafeMutableBufferPointer(start: base + start, count: count)
     }
+}
+
+/// Simulates replicates of one world, one at a time, into a replicate's slice of the results.
+protocol ReplicateSimulator: AnyObject {
+    func run(replicate: Int, into out: UnsafeMutableBufferPointer<Double>)
 }
