@@ -110,3 +110,9 @@ final class AccountTimeline {
         }
     }
 }
+
+extension AccountTimeline: FollowerCounting {
+    func followers(account a: Int, cls: Int) -> Int { followers[a].count[cls] }
+    func people(platform p: Int, segment s: Int) -> Double { Double(people.people(platform: p, segment: s)) }
+    func people(segment s: Int) -> Double { Double(people.people(segment: s)) }
+}

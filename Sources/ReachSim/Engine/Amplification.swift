@@ -14,15 +14,25 @@ final class Amplification {
         visibility = Array(repeating: 0, count: world.audience.classes.count)
     }
 
-    func repost(_ post: inout PostContext, plan: WeekPlan, accounts: AccountTimeline, kernel: ExposureKernel) {
+    /// - Parameter status: the accounts' statuses this week (only posting accounts repost).
+    func repost(_ post: inout PostContext, plan: WeekPlan, status: [AccountStatus], sampler: some RepostSampler) {
         let amplifiers = world.accounts[post.account].amplifiers
         if amplifiers.isEmpty { return }
         let feed = world.feeds[post.platform]
-        for (b, probability) in amplifiers where accounts.status[b] == .posting {
+        for (b, probability) in amplifiers where status[b] == .posting {
             guard post.rng.uniform() < probability else { continue }
             feed.followerVisibility(hour: post.hour, format: post.format, cadence: plan.cadence[b],
-                                    followers: kernel.followerPeople(b), reach: post.reach, into: &visibility)
-            kernel.exposeRepost(&post, reposter: accounts.followers[b], visibility: visibility)
+                                    followers: sampler.followerPeople(b), reach: post.reach, into: &visibility)
+            sampler.exposeRepost(&post, reposter: b, visibility: visibility)
         }
     }
+}
+
+/// What the institution's reposts ask of an engine.
+protocol RepostSampler: AnyObject {
+    /// Account `a`'s followers in people (catchment and outside).
+    func followerPeople(_ a: Int) -> Double
+    /// Followers of account `reposter` who have not seen the post see it with `visibility` by
+    /// exposure class, as share impressions of the author's post.
+    func exposeRepost(_ post: inout PostContext, reposter: Int, visibility: [Double])
 }

@@ -7,7 +7,7 @@
 /// account (stamps: once per person and week, and since week 0), then independent like, comment
 /// and share draws at the platform's rates × the segment's affinity × the post's factors, a
 /// follow draw for a non-follower, and a migration decision when the post announces one.
-final class ExposureKernel: PostSampler {
+final class ExposureKernel: PostSampler, RepostSampler {
     private let world: World
     private let layout: MetricLayout
     /// The catchment's segments (the rate tables' stride).
@@ -272,8 +272,8 @@ final class ExposureKernel: PostSampler {
 
     /// The followers of `reposter` who have not seen the post see it with `visibility` by class,
     /// as share impressions of the author's post (see `Amplification`).
-    func exposeRepost(_ post: inout PostContext, reposter: FollowerSet, visibility: [Double]) {
-        let author = accounts.followers[post.account]
+    func exposeRepost(_ post: inout PostContext, reposter b: Int, visibility: [Double]) {
+        let author = accounts.followers[post.account], reposter = accounts.followers[b]
         let rng = post.rng
         for c in 0..<classCount {
             let members = reposter.members(ofClass: c)

@@ -7,7 +7,7 @@ struct FollowerChurn {
     let world: World
 
     /// The probability that a follower of account `a` leaves this week.
-    private func probability(_ a: Int, _ plan: WeekPlan) -> Double {
+    func probability(_ a: Int, _ plan: WeekPlan) -> Double {
         let platform = world.scenario.platforms[world.accounts[a].platform]
         return min(1, platform.churnPerWeek * CadenceEffects.churn(cadence: plan.cadence[a], feedCadence: plan.feedCadence(a),
                                                                   overposting: platform.overposting))

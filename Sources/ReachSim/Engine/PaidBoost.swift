@@ -162,11 +162,17 @@ final class PaidDelivery {
         deliveryId = 0
         for p in 0..<platforms {
             spend[p] = 0
-            guard let pool = pools[p] else { cpm[p] = 0; continue }
-            if pool.cpmLogSD == 0 { cpm[p] = pool.boost.cpmLow; continue }
-            targets.reseed(seed: seed, purpose: .paidCPM, index: UInt64(r) << 6 | UInt64(p))
-            cpm[p] = exp(pool.cpmLogMean + pool.cpmLogSD * targets.gaussian())
+            cpm[p] = Self.cpm(pools[p], platform: p, replicate: r, seed: seed, stream: targets)
         }
+    }
+
+    /// Replicate `r`'s CPM of platform `p` (0 without a boost), drawn from `stream` reseeded with
+    /// (seed, paidCPM, r/p): both engines pay the same prices.
+    static func cpm(_ pool: PaidPool?, platform p: Int, replicate r: Int, seed: UInt64, stream: RandomStream) -> Double {
+        guard let pool else { return 0 }
+        if pool.cpmLogSD == 0 { return pool.boost.cpmLow }
+        stream.reseed(seed: seed, purpose: .paidCPM, index: UInt64(r) << 6 | UInt64(p))
+        return exp(pool.cpmLogMean + pool.cpmLogSD * stream.gaussian())
     }
 
     /// Delivers platform `p`'s budget of week `w`: calls `visit(agent)` once per impression on the

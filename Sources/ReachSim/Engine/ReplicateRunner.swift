@@ -50,14 +50,7 @@ final class ReplicateRunner: ReplicateSimulator {
         churn = FollowerChurn(world: world)
         boost = WeeklyBoost(world: world)
         starterPacks = StarterPacks(world: world)
-        var effort: [Double] = []
-        effort.reserveCapacity(world.scenario.platforms.count * PostFormat.count)
-        for p in world.scenario.platforms {
-            for f in PostFormat.allCases {
-                effort.append(p.engagement.effortFactor(hours: p.productionHours[f], reference: p.referenceHours[f]))
-            }
-        }
-        self.effort = effort
+        effort = Self.effortFactors(world)
     }
 
     /// Simulates replicate `replicate` into `out` (`layout.perReplicate` values).
@@ -93,8 +86,7 @@ final class ReplicateRunner: ReplicateSimulator {
             kernel.engaged.forget(week: w)
             kernel.outside?.finishWeek()
             tallies.finishWeek(w, plan: plan, accounts: world.accounts, accountIndex: world.accountIndex,
-                               followers: accounts.followers, people: accounts.people,
-                               classCount: world.audience.classes.count,
+                               followers: accounts, classCount: world.audience.classes.count,
                                spend: boost?.spend, outside: kernel.outside, scale: world.audience.scale, into: out)
             boost?.endWeek()
         }
@@ -107,7 +99,24 @@ final class ReplicateRunner: ReplicateSimulator {
         let rng = streams[a]
         var post = kernel.beginPost(account: a, format: scheduled.format, hour: scheduled.hour, week: w, rng: rng)
         let feed = world.feeds[post.platform]
-        let cadence = plan.cadence[a]
+        Self.setFactors(&post, scheduled, plan: plan, world: world, effort: effort, status: accounts.status[a])
+        kernel.prepareFollowerVisibility(post, cadence: plan.cadence[a])
+        kernel.exposeFollowers(&post, multiplier: 1)
+        feed.afterFirstWave(&post, on: kernel)
+        amplification.repost(&post, plan: plan, status: accounts.status, sampler: kernel)
+        kernel.cascade(&post)
+        feed.discover(&post, on: kernel)
+        onPost?(scheduled, post)
+        return post
+    }
+
+    /// The post's draws and factors before anyone sees it (both engines): quality, reach
+    /// multiplier, engagement factors (tone, cadence, effort, cross-post copy), announcement and
+    /// the campaigns' discovery multiplier.
+    static func setFactors(_ post: inout PostContext, _ scheduled: ScheduledPost, plan: WeekPlan, world: World,
+                           effort: [Double], status: AccountStatus) {
+        let a = scheduled.account, rng = post.rng
+        let feed = world.feeds[post.platform]
         post.quality = feed.postQuality(format: scheduled.format, rng)
             * effort[post.platform * PostFormat.count + scheduled.format.index]
         post.reach = feed.postReach(rng)
@@ -115,20 +124,23 @@ final class ReplicateRunner: ReplicateSimulator {
         let effect = CadenceEffects.engagement(cadence: plan.feedCadence(a), format: scheduled.format,
                                                overposting: world.scenario.platforms[post.platform].overposting)
         var copyFactor = 1.0
-        if scheduled.copy, case .crosspost(_, let engagement) = accounts.status[a] { copyFactor = engagement }
+        if scheduled.copy, case .crosspost(_, let engagement) = status { copyFactor = engagement }
         post.likeFactor = post.quality * tone.like * effect.like * copyFactor
         post.commentFactor = post.quality * tone.comment * effect.comment * copyFactor
         post.shareFactor = post.quality * tone.share * effect.share * copyFactor
         post.announcement = scheduled.announcement
         post.discoveryMultiplier = plan.discoveryMultiplier[post.platform]
+    }
 
-        kernel.prepareFollowerVisibility(post, cadence: cadence)
-        kernel.exposeFollowers(&post, multiplier: 1)
-        feed.afterFirstWave(&post, on: kernel)
-        amplification.repost(&post, plan: plan, accounts: accounts, kernel: kernel)
-        kernel.cascade(&post)
-        feed.discover(&post, on: kernel)
-        onPost?(scheduled, post)
-        return post
+    /// The engagement factor of each platform's formats' production hours (`effort` above).
+    static func effortFactors(_ world: World) -> [Double] {
+        var effort: [Double] = []
+        effort.reserveCapacity(world.scenario.platforms.count * PostFormat.count)
+        for p in world.scenario.platforms {
+            for f in PostFormat.allCases {
+                effort.append(p.engagement.effortFactor(hours: p.productionHours[f], reference: p.referenceHours[f]))
+            }
+        }
+        return effort
     }
 }

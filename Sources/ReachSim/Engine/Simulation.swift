@@ -48,6 +48,9 @@ public enum Simulation {
         precondition(replicates.allSatisfy { ($0 + 1) * per <= values.count }, "Simulation.run: replicate out of range")
         let workers = max(1, min(threads, replicates.count))
         let next = Atomic<Int>(0)
+        // The grouped engine's groups are built once and shared by the workers.
+        let groups = engine == .grouped ? GroupedAudience(world: world) : nil
+        precondition(engine == .exact || groups != nil, "check GroupedAudience.unsupportedReason before running grouped")
         values.withUnsafeMutableBufferPointer { buffer in
             guard !replicates.isEmpty else { return }
             let shared = SharedBuffer(buffer)
@@ -57,7 +60,7 @@ public enum Simulation {
             spawn { _ in
                 let runner: any ReplicateSimulator = switch engine {
                 case .exact: ReplicateRunner(world: world)
-                case .grouped: GroupedRunner(world: world)
+                case .grouped: GroupedRunner(world: world, audience: groups!)
                 }
                 while stop?.isRequested != true {
                     let k = next.add(1, ordering: .relaxed).oldValue

@@ -25,7 +25,7 @@ final class StarterPacks {
     /// Per account: follows its organic posts brought this week.
     private var follows: [Int]
     /// Per segment: acceptance probability of a drawn user, affinity / max affinity.
-    private let acceptance: [Double]
+    let acceptance: [Double]
 
     /// Nil when no account is in a starter pack (or their platforms' uplift is 0): runs are then
     /// exactly as without the mechanism.
@@ -60,9 +60,17 @@ final class StarterPacks {
     /// followers among the active non-followers of its platform (fewer if too few are left: a
     /// pick gives up after 20 × n + 100 draws).
     func apply(accounts: AccountTimeline, streams: [RandomStream], tallies: WeeklyTallies, outside: OutsideAudience?) {
+        apply(isOpen: { accounts.status[$0].isOpen }, streams: streams, tallies: tallies, outside: outside) { a, n, rng in
+            addFollowers(n, account: a, accounts: accounts, rng: rng, tallies: tallies)
+        }
+    }
+
+    /// The same for any engine: `catchment(a, n, rng)` adds n followers of the catchment to account a.
+    func apply(isOpen: (Int) -> Bool, streams: [RandomStream], tallies: WeeklyTallies, outside: OutsideAudience?,
+               catchment: (Int, Int, RandomStream) -> Void) {
         for a in uplift.indices {
             defer { follows[a] = 0 }
-            guard uplift[a] > 0, follows[a] > 0, accounts.status[a].isOpen else { continue }
+            guard uplift[a] > 0, follows[a] > 0, isOpen(a) else { continue }
             let rng = streams[a]
             var n = rng.poisson(uplift[a] * Double(follows[a]))
             if n == 0 { continue }
@@ -73,23 +81,30 @@ final class StarterPacks {
                 n -= fromOutside
                 if n == 0 { continue }
             }
-            let users = world.audience.platformUsers[p]
-            let set = accounts.followers[a]
-            let classOf = world.audience.classOf
-            var added = 0, attempts = 0
-            let maxAttempts = 20 * n + 100
-            while added < n && attempts < maxAttempts {
-                attempts += 1
-                let v = Int(users[rng.below(users.count)])
-                if set.contains(v) || !accounts.isActive(v, p) { continue }
-                let cls = Int(classOf[v])
-                let s = cls / ActivityLevels.count
-                let accept = acceptance[s]
-                if accept < 1 && rng.uniform() >= accept { continue }
-                set.insert(v, cls: cls)
-                tallies.add(.followersGained, tallies.cell(platform: p, segment: s, account: a))
-                added += 1
-            }
+            catchment(a, n, rng)
+        }
+    }
+
+    /// The exact engine's pick: `n` active non-followers of account `a`'s platform, each draw
+    /// uniform and accepted with its segment's `acceptance`.
+    private func addFollowers(_ n: Int, account a: Int, accounts: AccountTimeline, rng: RandomStream, tallies: WeeklyTallies) {
+        let p = world.accounts[a].platform
+        let users = world.audience.platformUsers[p]
+        let set = accounts.followers[a]
+        let classOf = world.audience.classOf
+        var added = 0, attempts = 0
+        let maxAttempts = 20 * n + 100
+        while added < n && attempts < maxAttempts {
+            attempts += 1
+            let v = Int(users[rng.below(users.count)])
+            if set.contains(v) || !accounts.isActive(v, p) { continue }
+            let cls = Int(classOf[v])
+            let s = cls / ActivityLevels.count
+            let accept = acceptance[s]
+            if accept < 1 && rng.uniform() >= accept { continue }
+            set.insert(v, cls: cls)
+            tallies.add(.followersGained, tallies.cell(platform: p, segment: s, account: a))
+            added += 1
         }
     }
 }

@@ -90,18 +90,43 @@ final class WeeklyTallies {
     }
 
     /// Followers as people (`Metric.followersUnique`), per platform and across platforms, from
-    /// `FollowerPeople` (kept as follows happen); the outside's from `OutsideAudience`.
-    private func countFollowerPeople(_ people: FollowerPeople, outside: OutsideAudience?) {
+    /// the engine's counts (kept as follows happen); the outside's from `OutsideAudience`.
+    private func countFollowerPeople(_ counts: some FollowerCounting, segments: Int, outside: OutsideAudience?) {
         let P = layout.platforms
-        for s in 0..<people.segments {
-            for p in 0..<P { week[index(p, s, .followersUnique)] = Double(people.people(platform: p, segment: s)) }
-            week[index(P, s, .followersUnique)] = Double(people.people(segment: s))
+        for s in 0..<segments {
+            for p in 0..<P { week[index(p, s, .followersUnique)] = counts.people(platform: p, segment: s) }
+            week[index(P, s, .followersUnique)] = counts.people(segment: s)
         }
         if let outside {
             let o = outside.pools.segment
             for p in 0..<P { week[index(p, o, .followersUnique)] = outside.followerPeople(platform: p) }
             week[index(P, o, .followersUnique)] = outside.allFollowerPeople()
         }
+    }
+
+    // MARK: - Counts (the grouped engine)
+
+    /// `k` people of the cell reached by the platform for the first time this week, `ever` of
+    /// them for the first time in the run.
+    @inline(__always)
+    func reachedOnPlatform(_ cell: Cell, people k: Int, ever: Int) {
+        cumulative[cell.platform * layout.segments + cell.segment] += Double(ever)
+        week[cell.platformSegment + Metric.reach.rawValue] += Double(k)
+    }
+
+    /// The same by the cell's account.
+    @inline(__always)
+    func reachedByAccount(_ cell: Cell, people k: Int, ever: Int) {
+        accountCumulative[cell.account / Self.metrics] += Double(ever)
+        accountWeek[cell.account + Metric.reach.rawValue] += Double(k)
+    }
+
+    /// Segment `s`'s reach across platforms this week and since week 0 (the grouped engine
+    /// combines platforms at the end of the week instead of person by person).
+    func setReachAcrossPlatforms(segment s: Int, week reached: Double, total: Double) {
+        let all = layout.allPlatforms
+        week[index(all, s, .reach)] = reached
+        cumulative[all * layout.segments + s] = total
     }
 
     /// `k` followers of the account in segment `s` left (churn, a closed account, a user who
@@ -113,18 +138,18 @@ final class WeeklyTallies {
     /// Adds followers, cumulative reach and the work metrics, fills the `all` slots, applies the
     /// audience scale and copies week `w` into `out` (one replicate of `layout`).
     /// - Parameters:
-    ///   - followers: per account, its followers by exposure class at the end of the week.
-    ///   - people: the same followers as people, once each across accounts.
+    ///   - followers: the accounts' followers by exposure class at the end of the week, and the
+    ///     same followers as people, once each across accounts.
     ///   - spend: per platform, euros spent this week.
     ///   - outside: the people outside the catchment (their segment slot's followers and reach).
-    func finishWeek(_ w: Int, plan: WeekPlan, accounts: [World.Account], accountIndex: [[Int]], followers: [FollowerSet],
-                    people: FollowerPeople, classCount: Int, spend: [Double]?, outside: OutsideAudience?, scale: Int,
+    func finishWeek(_ w: Int, plan: WeekPlan, accounts: [World.Account], accountIndex: [[Int]],
+                    followers: some FollowerCounting, classCount: Int, spend: [Double]?, outside: OutsideAudience?, scale: Int,
                     into out: UnsafeMutableBufferPointer<Double>) {
         let P = layout.platforms, S = layout.segments
         func at(_ p: Int, _ s: Int, _ metric: Metric) -> Int { index(p, s, metric) }
         for (a, account) in accounts.enumerated() {
             for c in 0..<classCount {
-                week[at(account.platform, c / ActivityLevels.count, .followers)] += Double(followers[a].count[c])
+                week[at(account.platform, c / ActivityLevels.count, .followers)] += Double(followers.followers(account: a, cls: c))
             }
         }
         if let outside {
@@ -144,7 +169,7 @@ final class WeeklyTallies {
         for p in 0...P {
             for s in 0..<S { week[at(p, s, .reachCumulative)] = cumulative[p * S + s] }
         }
-        countFollowerPeople(people, outside: outside)
+        countFollowerPeople(followers, segments: classCount / ActivityLevels.count, outside: outside)
         // Platform `all`: sums over platforms, except reach and followers as people (counted once
         // across platforms, above).
         for s in 0..<S {
@@ -180,7 +205,7 @@ final class WeeklyTallies {
         for (a, account) in accounts.enumerated() {
             let base = a * Self.metrics
             var count = 0
-            for c in 0..<classCount { count += followers[a].count[c] }
+            for c in 0..<classCount { count += followers.followers(account: a, cls: c) }
             accountWeek[base + Metric.followers.rawValue] = Double(count)
             accountWeek[base + Metric.reachCumulative.rawValue] = accountCumulative[a]
             if let outside {
@@ -216,4 +241,14 @@ final class WeeklyTallies {
             }
         }
     }
+}
+
+/// An engine's followers at the end of a week, for `WeeklyTallies.finishWeek`, in agents.
+protocol FollowerCounting {
+    /// Followers of account `a` in exposure class `cls`.
+    func followers(account a: Int, cls: Int) -> Int
+    /// People following at least one account of platform `p`, in segment `s`.
+    func people(platform p: Int, segment s: Int) -> Double
+    /// People following at least one account of any platform, in segment `s`.
+    func people(segment s: Int) -> Double
 }

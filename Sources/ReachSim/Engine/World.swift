@@ -83,7 +83,6 @@ public struct World: Sendable {
                                          platformNames: platforms.map(\.name))
         let segmentOf = audience.classOf.map { $0 / UInt8(ActivityLevels.count) }
         let segments = scenario.audience.segments
-        let calendar = SessionCalendar(profile: scenario.audience.hourlyProfile)
 
         var activeAtStart = [UInt32](repeating: 0, count: audience.agentCount)
         var activeUsersAtStart: [Int] = []
