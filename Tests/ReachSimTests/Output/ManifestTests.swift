@@ -7,7 +7,7 @@ import Testing
         Manifest(
             scenario: "launch-week", scenarioPath: "scenarios/launch week.yaml",
             scenarioSHA256: Manifest.sha256Hex(Array("name: launch-week\n".utf8)),
-            seed: seed, replicates: 1000, threads: 2, weeks: 12, wallTimeSeconds: 3.25,
+            seed: seed, replicates: 1000, threads: 2, engine: .grouped, engineRequested: .auto, weeks: 12, wallTimeSeconds: 3.25,
             files: [Manifest.DataFile(name: "weekly.csv", contents: Array("week\n1\n".utf8))],
             command: ["reachsim", "run", "scenarios/launch week.yaml", "--seed", String(seed)])
     }
@@ -49,8 +49,8 @@ import Testing
             .map { $0.dropFirst(3).prefix { $0 != "\"" } }
             .map(String.init)
         #expect(keys == [
-            "command", "files", "reachsim_version", "replicates", "scenario", "scenario_path",
-            "scenario_sha256", "seed", "threads", "wall_time_seconds", "weeks",
+            "command", "engine", "engine_requested", "files", "reachsim_version", "replicates", "scenario",
+            "scenario_path", "scenario_sha256", "seed", "threads", "wall_time_seconds", "weeks",
         ])
         #expect(keys == keys.sorted())
         let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
