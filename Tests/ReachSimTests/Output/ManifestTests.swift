@@ -59,6 +59,24 @@ import Testing
         #expect(object?["reachsim_version"] as? String == ReachSimVersion.string)
     }
 
+    /// Manifests written before engines could be chosen were all of the exact engine.
+    @Test func aManifestWithoutAnEngineReadsAsExact() throws {
+        let json = String(decoding: try sample().jsonBytes(), as: UTF8.self)
+        let old = json.split(separator: "\n").filter { !$0.contains("\"engine") }.joined(separator: "\n")
+        #expect(old.count < json.count)
+        let decoded = try Manifest.decode(Array(old.utf8))
+        #expect(decoded.engine == .exact && decoded.engineRequested == .exact)
+    }
+
+    @Test func unknownEngineIsRejected() throws {
+        let json = String(decoding: try sample().jsonBytes(), as: UTF8.self)
+        for (from, to) in [("\"engine\" : \"grouped\"", "\"engine\" : \"fast\""),
+                           ("\"engine_requested\" : \"auto\"", "\"engine_requested\" : \"fast\"")] {
+            #expect(json.contains(from))
+            #expect(throws: DecodingError.self) { try Manifest.decode(Array(json.replacingOccurrences(of: from, with: to).utf8)) }
+        }
+    }
+
     @Test func badSeedIsRejected() throws {
         var json = String(decoding: try sample().jsonBytes(), as: UTF8.self)
         json = json.replacingOccurrences(of: "\"seed\" : \"42\"", with: "\"seed\" : \"-1\"")
