@@ -36,6 +36,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). The output does not depend on it.", transform: ThreadCount.parse)
     var threads: ThreadCount = .allCores
 
+    @OptionGroup var sampler: EngineArguments
+
     @Option(help: "Which weeks to hold out: the last ones (after --train-until) or weeks spread over the whole history.")
     var holdout: BacktestHoldout = .last
 
@@ -51,11 +53,12 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         let report: BacktestPipeline.Report
         do {
-            let options = BacktestPipeline.Options(
+            var options = BacktestPipeline.Options(
                 scenarioPath: scenario, historyDirectory: history,
                 trainUntil: try PostingClock.day(trainUntil, option: "--train-until"), outputDirectory: out,
                 replicates: size.replicates?.value, seed: size.seed, threads: threads.value, holdout: holdout,
                 clock: try PostingClock(timeZone: timezone), command: CommandLine.arguments, fit: fit, fitWeeks: fitWeeks)
+            if let engine = sampler.engine { options.engine = engine }
             report = try BacktestPipeline.run(options)
         } catch {
             throw fail(error)

@@ -40,6 +40,8 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). The output does not depend on it.", transform: ThreadCount.parse)
     var threads: ThreadCount = .allCores
 
+    @OptionGroup var sampler: EngineArguments
+
     @Option(help: "Time zone of the posts' local day and hour: an IANA name or UTC.")
     var timezone: String = PostingClock.defaultIdentifier
 
@@ -51,11 +53,12 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let report: FitPipeline.Report
         do {
-            let options = FitPipeline.Options(
+            var options = FitPipeline.Options(
                 scenarioPath: scenario, historyDirectory: history,
                 until: try until.map { try PostingClock.day($0, option: "--until") }, weeks: weeks, outputDirectory: out,
                 replicates: replicates, seed: seed, threads: threads.value, clock: try PostingClock(timeZone: timezone),
                 command: CommandLine.arguments)
+            if let engine = sampler.engine { options.engine = engine }
             report = try FitPipeline.run(options)
         } catch {
             throw fail(error)

@@ -57,6 +57,29 @@ struct MemorySize: CheckedArgument {
     }
 }
 
+/// `--engine`: exact, grouped or auto.
+extension EngineChoice: CheckedArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+
+    static func parse(_ text: String) throws -> EngineChoice {
+        guard let choice = EngineChoice(rawValue: text) else {
+            throw ValidationError("--engine must be exact, grouped or auto, got '\(text)'.")
+        }
+        return choice
+    }
+}
+
+/// `--engine` of the commands that simulate (`run`, `compare`, `sweep`, `sensitivity` through
+/// `SimulationArguments`; `fit`, `backtest`). Absent: the library's default (`auto`).
+struct EngineArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("""
+        Sampler: exact (every person an agent, the reference), grouped (people counted in groups, \
+        approximate, fast for large audiences; docs/engines.md) or auto (grouped only where \
+        docs/engines.md validates it; default).
+        """, valueName: "exact|grouped|auto"), transform: EngineChoice.parse)
+    var engine: EngineChoice?
+}
+
 extension Shard: CheckedArgument {
     public init?(argument: String) {
         guard let shard = try? Shard(parsing: argument) else { return nil }

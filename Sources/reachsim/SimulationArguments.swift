@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import ReachSim
 
-/// The options `run`, `compare` and `sweep` share.
+/// The options `run`, `compare`, `sweep` and `sensitivity` share.
 struct SimulationArguments: ParsableArguments {
     @OptionGroup var size: ReplicateArguments
 
     @Option(help: "Worker threads (default: all cores). The output does not depend on it.", transform: ThreadCount.parse)
     var threads: ThreadCount = .allCores
+
+    @OptionGroup var sampler: EngineArguments
 
     @Option(name: .shortAndLong, help: "Output directory (created if missing; default: out, or out/comparison for compare; with --shard K/N, their shards/K).")
     var out: String?
@@ -32,10 +34,12 @@ struct SimulationArguments: ParsableArguments {
     func options(defaultOutput: String, progress: Bool) -> SimulationOptions {
         // Shards without --out must not overwrite one another.
         let directory = out ?? shard.map { "\(defaultOutput)/shards/\($0.index)" } ?? defaultOutput
-        return SimulationOptions(replicates: size.replicates?.value, seed: size.seed, threads: threads.value,
-                                 outputDirectory: directory, command: CommandLine.arguments, progress: progress && !quiet,
-                                 resume: resume, interruption: Interruption.install(onStuck: Self.exitNow),
-                                 maxMemory: maxMemory?.bytes)
+        var options = SimulationOptions(replicates: size.replicates?.value, seed: size.seed, threads: threads.value,
+                                        outputDirectory: directory, command: CommandLine.arguments,
+                                        progress: progress && !quiet, resume: resume,
+                                        interruption: Interruption.install(onStuck: Self.exitNow), maxMemory: maxMemory?.bytes)
+        if let engine = sampler.engine { options.engine = engine }
+        return options
     }
 
     /// A forced stop: the checkpoint is saved, the workers still run; say so and end at once.

@@ -36,6 +36,10 @@ struct SlurmCommand: ParsableCommand {
     @Option(help: "CPUs per task, passed to each shard as --threads.", transform: ThreadCount.parse)
     var threads = ThreadCount(value: 1)
 
+    @Option(help: ArgumentHelp("The shards' sampler, passed to each as --engine (see reachsim run --help; default auto).",
+                               valueName: "exact|grouped|auto"), transform: EngineChoice.parse)
+    var engine: EngineChoice?
+
     @Option(help: "At most this many tasks at once (the %K of --array; default: the number of shards).")
     var maxRunning: Int?
 
@@ -88,6 +92,7 @@ struct SlurmCommand: ParsableCommand {
         if let r = replicates { arguments += ["--replicates", String(r)] }
         if let s = seed { arguments += ["--seed", String(s)] }
         arguments += ["--threads", String(threads.value)]
+        if let engine { arguments += ["--engine", engine.rawValue] }
 
         let cwd = FileManager.default.currentDirectoryPath
         let program = executable ?? Bundle.main.executablePath ?? CommandLine.arguments[0]

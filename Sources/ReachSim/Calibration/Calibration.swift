@@ -17,6 +17,10 @@ import Foundation
 /// is the mean over its posts, and a target reports the mean over replicates with its 90%
 /// confidence interval (mean ± 1.645 standard errors). A target passes when that whole interval
 /// lies within the target's accepted range.
+///
+/// Always the exact engine (`EngineKind.exact`), whatever `--engine` other commands take: the
+/// per-post hooks it records through are `ReplicateRunner`'s, and the presets are calibrated on
+/// the reference sampler (the grouped engine is measured against it in docs/engines.md).
 public enum Calibration {
     public static let followers = 2_000
     public static let audienceSize = 30_000

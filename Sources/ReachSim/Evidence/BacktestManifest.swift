@@ -1,6 +1,6 @@
 import Foundation
 
-/// `manifest.json` of a back-test: what ran (version, scenario and its SHA-256, seed, command), on
+/// `manifest.json` of a back-test: what ran (version, scenario and its SHA-256, seed, engine, command), on
 /// which history, over which days, the files written (size and SHA-256), and `fitted`: true when
 /// `--fit` fitted the scenario on the training period first, false when its parameters ran as they are.
 /// Snake_case keys, sorted, pretty-printed; the seed is a decimal string (see `Manifest`).
@@ -12,6 +12,9 @@ public struct BacktestManifest: Encodable, Sendable {
     public var seed: UInt64
     public var replicates: Int
     public var threads: Int
+    /// The engine that simulated the test period, and what `--engine` asked for (see `Manifest`).
+    public var engine: EngineKind
+    public var engineRequested: EngineChoice
     /// Simulated weeks.
     public var weeks: Int
     public var wallTimeSeconds: Double
@@ -32,7 +35,8 @@ public struct BacktestManifest: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case reachsimVersion = "reachsim_version", scenario, scenarioPath = "scenario_path"
-        case scenarioSHA256 = "scenario_sha256", seed, replicates, threads, weeks
+        case scenarioSHA256 = "scenario_sha256", seed, replicates, threads, engine
+        case engineRequested = "engine_requested", weeks
         case wallTimeSeconds = "wall_time_seconds", files, command, fitted, parameters, history
         case trainUntil = "train_until", simulatedFrom = "simulated_from", simulatedUntil = "simulated_until"
         case holdout, timezone, warnings
@@ -47,6 +51,8 @@ public struct BacktestManifest: Encodable, Sendable {
         try c.encodeSeed(seed, forKey: .seed)
         try c.encode(replicates, forKey: .replicates)
         try c.encode(threads, forKey: .threads)
+        try c.encode(engine, forKey: .engine)
+        try c.encode(engineRequested.rawValue, forKey: .engineRequested)
         try c.encode(weeks, forKey: .weeks)
         try c.encode(wallTimeSeconds, forKey: .wallTimeSeconds)
         try c.encode(files, forKey: .files)

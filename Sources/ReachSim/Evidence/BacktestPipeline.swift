@@ -25,6 +25,9 @@ public enum BacktestPipeline {
         public var replicates: Int?
         public var seed: UInt64?
         public var threads: Int
+        /// The sampler (`--engine`), resolved for the test period's world (and, with `fit`, for
+        /// the fit's).
+        public var engine: EngineChoice
         public var holdout: BacktestHoldout
         public var clock: PostingClock
         /// The command-line words, for the manifest.
@@ -34,7 +37,8 @@ public enum BacktestPipeline {
         public var fitWeeks: Int
 
         public init(scenarioPath: String, historyDirectory: String, trainUntil: ObservedDate, outputDirectory: String,
-                    replicates: Int? = nil, seed: UInt64? = nil, threads: Int = 1, holdout: BacktestHoldout = .last,
+                    replicates: Int? = nil, seed: UInt64? = nil, threads: Int = 1, engine: EngineChoice = .auto,
+                    holdout: BacktestHoldout = .last,
                     clock: PostingClock, command: [String] = [], fit: Bool = false, fitWeeks: Int = 26) {
             self.fit = fit
             self.fitWeeks = fitWeeks
@@ -45,6 +49,7 @@ public enum BacktestPipeline {
             self.replicates = replicates
             self.seed = seed
             self.threads = threads
+            self.engine = engine
             self.holdout = holdout
             self.clock = clock
             self.command = command
@@ -102,7 +107,7 @@ public enum BacktestPipeline {
             }
             let result = try FitPipeline.fit(scenario, history: history, options: FitPipeline.Options(
                 scenarioPath: options.scenarioPath, historyDirectory: options.historyDirectory, until: trainUntil,
-                weeks: options.fitWeeks, threads: options.threads, clock: clock))
+                weeks: options.fitWeeks, threads: options.threads, engine: options.engine, clock: clock))
             let (replicates, seed) = (scenario.replicates, scenario.seed)
             scenario = result.scenario
             scenario.replicates = replicates
@@ -120,7 +125,8 @@ public enum BacktestPipeline {
         simulated.postsRecorded = catalog.count
         try MemoryEstimate.run(simulated, threads: options.threads, resuming: false).check(limit: nil, threads: options.threads)
         let world = try World.build(simulated, schedule: schedule.weeks)
-        let result = Simulation.run(world, replicates: simulated.replicates, threads: options.threads)
+        let engine = options.engine.resolve(for: world)
+        let result = Simulation.run(world, replicates: simulated.replicates, threads: options.threads, engine: engine)
 
         // Which weeks are scored.
         let weekCount = schedule.weeks.count
@@ -293,7 +299,8 @@ public enum BacktestPipeline {
         let manifest = BacktestManifest(
             scenario: simulated.name, scenarioPath: options.scenarioPath,
             scenarioSHA256: Manifest.sha256Hex(scenarioBytes), seed: simulated.seed, replicates: replicates,
-            threads: options.threads, weeks: weekCount, wallTimeSeconds: seconds, files: files, command: options.command,
+            threads: options.threads, engine: engine, engineRequested: options.engine, weeks: weekCount,
+            wallTimeSeconds: seconds, files: files, command: options.command,
             fitted: fitted,
             parameters: fit.map { "the estimable parameters fitted on \($0.from) to \($0.until) (fit.csv), the others the scenario's" }
                 ?? "the scenario's parameters as they are: no fit (without --fit)",

@@ -40,6 +40,9 @@ public enum FitPipeline {
         public var replicates: Int
         public var seed: UInt64?
         public var threads: Int
+        /// The sampler (`--engine`): resolved for the window's first world and kept for every
+        /// iteration (`Result.engine`), so that the iterations differ only in their parameters.
+        public var engine: EngineChoice
         /// Bootstrap draws for the intervals.
         public var bootstrap: Int
         public var clock: PostingClock
@@ -47,7 +50,7 @@ public enum FitPipeline {
 
         public init(scenarioPath: String, historyDirectory: String, until: ObservedDate? = nil, weeks: Int = 26,
                     outputDirectory: String? = nil, replicates: Int = 20, seed: UInt64? = nil, threads: Int = 1,
-                    bootstrap: Int = 400, clock: PostingClock, command: [String] = []) {
+                    engine: EngineChoice = .auto, bootstrap: Int = 400, clock: PostingClock, command: [String] = []) {
             self.scenarioPath = scenarioPath
             self.historyDirectory = historyDirectory
             self.until = until
@@ -56,6 +59,7 @@ public enum FitPipeline {
             self.replicates = replicates
             self.seed = seed
             self.threads = threads
+            self.engine = engine
             self.bootstrap = bootstrap
             self.clock = clock
             self.command = command
@@ -89,6 +93,8 @@ public enum FitPipeline {
         public let until: ObservedDate
         public let iterations: Int
         public let warnings: [String]
+        /// The engine every iteration ran.
+        public let engine: EngineKind
     }
 
     public struct Report: Sendable {
@@ -120,7 +126,8 @@ public enum FitPipeline {
             let bytes = FileManager.default.contents(atPath: options.scenarioPath).map { [UInt8]($0) } ?? []
             let manifest = Manifest(scenario: scenario.name, scenarioPath: options.scenarioPath,
                                     scenarioSHA256: Manifest.sha256Hex(bytes), seed: scenario.seed,
-                                    replicates: options.replicates, threads: options.threads,
+                                    replicates: options.replicates, threads: options.threads, engine: result.engine,
+                                    engineRequested: options.engine,
                                     weeks: (result.until.daysSinceEpoch - result.from.daysSinceEpoch) / 7 + 1,
                                     wallTimeSeconds: seconds, files: staged, command: options.command)
             try output.commit(manifest: try manifest.jsonBytes())
@@ -255,6 +262,7 @@ public enum FitPipeline {
         var simulated: [[FitParameter: [Double]]] = []
         var iterations = 0
         var capped: Set<String> = []
+        var engine: EngineKind?   // resolved for the first iteration's world
         while true {
             iterations += 1
             var run = base
@@ -268,7 +276,9 @@ public enum FitPipeline {
             }
             simulatedSpreads = spreads
             let world = try World.build(run, schedule: schedule.weeks)
-            let result = Simulation.run(world, replicates: run.replicates, threads: options.threads)
+            let kind = engine ?? options.engine.resolve(for: world)
+            engine = kind
+            let result = Simulation.run(world, replicates: run.replicates, threads: options.threads, engine: kind)
             simulated = targets.map { simulatedMoments(result, target: $0.posts, accounts: $0.accounts, weeks: weekCount,
                                                       parameters: Array($0.fitted.keys)) }
             var converged = true
@@ -374,7 +384,7 @@ public enum FitPipeline {
             }
         }
         return Result(scenario: fittedScenario, estimates: estimates, from: from, until: until,
-                      iterations: iterations, warnings: warnings)
+                      iterations: iterations, warnings: warnings, engine: engine ?? .exact)
     }
 
     /// Why `parameter` cannot be estimated from `o`, nil when it can.

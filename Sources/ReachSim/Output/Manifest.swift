@@ -26,6 +26,13 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var replicates: Int
     /// Worker threads used (results do not depend on it; recorded for timing comparisons).
     public var threads: Int
+    /// The engine that computed the results (`"engine": "exact"` or `"grouped"`). Manifests
+    /// written before engines could be chosen have none and are read as `exact`, the only engine
+    /// then.
+    public var engine: EngineKind
+    /// What `--engine` asked for (`"engine_requested": "auto"`, `"exact"` or `"grouped"`); read
+    /// as `exact` where absent, like `engine`.
+    public var engineRequested: EngineChoice
     /// Simulated weeks.
     public var weeks: Int
     /// Wall-clock duration of the run, in seconds.
@@ -60,8 +67,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     public init(reachsimVersion: String = ReachSimVersion.string, scenario: String, scenarioPath: String,
-                scenarioSHA256: String, seed: UInt64, replicates: Int, threads: Int, weeks: Int,
-                wallTimeSeconds: Double, files: [DataFile], command: [String]) {
+                scenarioSHA256: String, seed: UInt64, replicates: Int, threads: Int, engine: EngineKind,
+                engineRequested: EngineChoice, weeks: Int, wallTimeSeconds: Double, files: [DataFile], command: [String]) {
         self.reachsimVersion = reachsimVersion
         self.scenario = scenario
         self.scenarioPath = scenarioPath
@@ -69,6 +76,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.seed = seed
         self.replicates = replicates
         self.threads = threads
+        self.engine = engine
+        self.engineRequested = engineRequested
         self.weeks = weeks
         self.wallTimeSeconds = wallTimeSeconds
         self.files = files
@@ -86,6 +95,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         case seed
         case replicates
         case threads
+        case engine
+        case engineRequested = "engine_requested"
         case weeks
         case wallTimeSeconds = "wall_time_seconds"
         case files
@@ -102,6 +113,16 @@ public struct Manifest: Codable, Sendable, Equatable {
         seed = try c.decodeSeed(forKey: .seed)
         replicates = try c.decode(Int.self, forKey: .replicates)
         threads = try c.decode(Int.self, forKey: .threads)
+        engine = try c.decodeIfPresent(EngineKind.self, forKey: .engine) ?? .exact
+        if let requested = try c.decodeIfPresent(String.self, forKey: .engineRequested) {
+            guard let choice = EngineChoice(rawValue: requested) else {
+                throw DecodingError.dataCorruptedError(forKey: .engineRequested, in: c,
+                                                       debugDescription: "not exact, grouped or auto: '\(requested)'")
+            }
+            engineRequested = choice
+        } else {
+            engineRequested = .exact
+        }
         weeks = try c.decode(Int.self, forKey: .weeks)
         wallTimeSeconds = try c.decode(Double.self, forKey: .wallTimeSeconds)
         files = try c.decode([DataFile].self, forKey: .files)
@@ -118,6 +139,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         try c.encodeSeed(seed, forKey: .seed)
         try c.encode(replicates, forKey: .replicates)
         try c.encode(threads, forKey: .threads)
+        try c.encode(engine, forKey: .engine)
+        try c.encode(engineRequested.rawValue, forKey: .engineRequested)
         try c.encode(weeks, forKey: .weeks)
         try c.encode(wallTimeSeconds, forKey: .wallTimeSeconds)
         try c.encode(files, forKey: .files)

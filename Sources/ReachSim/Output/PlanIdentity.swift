@@ -22,6 +22,11 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
     public var independent: Bool
     /// Values per replicate of each simulation (weeks × platform slots × segment slots × metrics).
     public var valuesPerReplicate: [Int]
+    /// The engine that computes the values: set when a run resolves its `--engine`
+    /// (`ReplicatePlan.running`), nil in a plan just prepared. Values of different engines are
+    /// never resumed or merged together. Checkpoints and shards written before engines could be
+    /// chosen have none and are read as `exact`, the only engine then.
+    public var engine: EngineKind?
 
     /// One `--set KEY=VALUES` of a sweep.
     public struct SweepSetting: Codable, Equatable, Sendable {
@@ -47,6 +52,7 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
         }
         check("--independent", independent, other.independent) { $0 ? "yes" : "no" }
         check("values per replicate", valuesPerReplicate, other.valuesPerReplicate) { $0.map(String.init).joined(separator: " ") }
+        check("engine", engine, other.engine) { $0?.rawValue ?? "not chosen" }
         // Paths matter only when nothing else differs: the same file may be reached by two paths.
         if found.isEmpty { check("scenario paths", scenarioPaths, other.scenarioPaths) { list($0) } }
         return found
@@ -59,6 +65,7 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
         case scenarioSHA256 = "scenario_sha256"
         case seed, replicates, sweep, independent
         case valuesPerReplicate = "values_per_replicate"
+        case engine
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +79,7 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
         sweep = try c.decode([SweepSetting].self, forKey: .sweep)
         independent = try c.decode(Bool.self, forKey: .independent)
         valuesPerReplicate = try c.decode([Int].self, forKey: .valuesPerReplicate)
+        engine = c.contains(.engine) ? try c.decodeIfPresent(EngineKind.self, forKey: .engine) : .exact
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -85,5 +93,6 @@ public struct PlanIdentity: Codable, Equatable, Sendable {
         try c.encode(sweep, forKey: .sweep)
         try c.encode(independent, forKey: .independent)
         try c.encode(valuesPerReplicate, forKey: .valuesPerReplicate)
+        try c.encode(engine, forKey: .engine)
     }
 }

@@ -77,11 +77,12 @@ public enum ComparePipeline {
         public var scenarios: [Scenario] { plan.scenarios }
         public var label: String { scenarios.map(\.name).joined(separator: " vs ") }
 
-        public func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest {
+        public func manifest(files: [Manifest.DataFile], threads: Int, engine: EngineKind, requested: EngineChoice,
+                             wallTimeSeconds: Double, command: [String]) -> Manifest {
             Manifest(scenario: label, scenarioPath: scenarioPaths.joined(separator: " "),
                      scenarioSHA256: plan.identity.scenarioSHA256.joined(separator: " "), seed: plan.identity.seed,
-                     replicates: plan.replicates, threads: threads, weeks: scenarios[0].horizonWeeks,
-                     wallTimeSeconds: wallTimeSeconds, files: files, command: command)
+                     replicates: plan.replicates, threads: threads, engine: engine, engineRequested: requested,
+                     weeks: scenarios[0].horizonWeeks, wallTimeSeconds: wallTimeSeconds, files: files, command: command)
         }
     }
 
@@ -145,7 +146,8 @@ public enum ComparePipeline {
             files.append(try output.stage("scenario-\(scenario.name).yaml", bytes: prepared.scenarioBytes[k]))
         }
         let seconds = record.seconds()
-        let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
+        let manifest = prepared.manifest(files: files, threads: record.threads, engine: record.engine,
+                                         requested: record.engineRequested, wallTimeSeconds: seconds, command: record.command)
         return (Report(base: scenarios[0], verdicts: verdicts, directory: record.directory, wallTimeSeconds: seconds), manifest)
     }
 

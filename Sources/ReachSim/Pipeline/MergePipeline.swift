@@ -9,7 +9,8 @@ import Foundation
 /// over the shards plus the merge: the machine time used). Its `threads` are the shards' and its
 /// `command` is the shards' command without `--shard` and `--resume` and with the merge's
 /// `--out`: when the single run used the same program path, options and output path, only
-/// `wall_time_seconds` differs.
+/// `wall_time_seconds` differs. Its `engine` is the shards' (shards of different engines are
+/// refused) and its `engine_requested` the first shard's.
 public enum MergePipeline {
     /// The merged result, as the command without `--shard` would have reported it.
     public enum Report: Sendable {
@@ -35,8 +36,9 @@ public enum MergePipeline {
         try checkTogether(shards)
         let first = shards[0]
         let plan = first.record.plan
+        let engine = plan.engine ?? .exact
         let prepared = try prepare(plan, in: first.record.workingDirectory)
-        let now = prepared.plan.identity.differences(from: plan, "now", "in the shards")
+        let now = prepared.plan.running(engine).identity.differences(from: plan, "now", "in the shards")
         guard now.isEmpty else {
             throw MergeError("""
                 the inputs of the shards have changed since they ran (\(plan.scenarioPaths.joined(separator: ", ")), \
@@ -48,7 +50,8 @@ public enum MergePipeline {
         for shard in shards { try read(shard, into: results) }
 
         let shardSeconds = shards.reduce(0) { $0 + $1.manifest.wallTimeSeconds }
-        let record = PlanRunner.Record(threads: first.manifest.threads,
+        let record = PlanRunner.Record(threads: first.manifest.threads, engine: engine,
+                                       engineRequested: first.manifest.engineRequested,
                                        command: singleRunCommand(first.manifest.command, out: outputDirectory),
                                        directory: outputDirectory) { shardSeconds + PlanRunner.seconds(since: start) }
         let report: Report, manifest: Manifest
@@ -92,6 +95,14 @@ public enum MergePipeline {
             throw MergeError("""
                 the shards come from different splits: \(first.directory) is shard \(first.record.index) of \(n), \
                 \(s.directory) is shard \(s.record.index) of \(s.record.count)
+                """)
+        }
+        // Said apart: the other differences are of inputs, this one of the sampler.
+        for s in shards.dropFirst() where s.record.plan.engine != first.record.plan.engine {
+            func ran(_ e: EngineKind?) -> String { e.map { "the \($0.rawValue) engine" } ?? "no recorded engine" }
+            throw MergeError("""
+                \(first.directory) ran \(ran(first.record.plan.engine)) and \(s.directory) \(ran(s.record.plan.engine)): \
+                results of different engines are never merged; run every shard with the same --engine
                 """)
         }
         for s in shards.dropFirst() {

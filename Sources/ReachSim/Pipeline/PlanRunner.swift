@@ -8,21 +8,28 @@ enum PlanRunner {
     /// files went.
     struct Record {
         let threads: Int
+        /// The engine that computed the results, and what `--engine` asked for.
+        let engine: EngineKind
+        let engineRequested: EngineChoice
         let command: [String]
         /// The output directory as given.
         let directory: String
         /// Seconds so far, read when the manifest is made.
         let seconds: () -> Double
 
-        /// A run of this process started at `start`.
-        init(options: SimulationOptions, start: DispatchTime) {
-            self.init(threads: options.threads, command: options.command, directory: options.outputDirectory) {
+        /// A run of this process started at `start`, computed by `engine`.
+        init(options: SimulationOptions, engine: EngineKind, start: DispatchTime) {
+            self.init(threads: options.threads, engine: engine, engineRequested: options.engine, command: options.command,
+                      directory: options.outputDirectory) {
                 PlanRunner.seconds(since: start)
             }
         }
 
-        init(threads: Int, command: [String], directory: String, seconds: @escaping () -> Double) {
+        init(threads: Int, engine: EngineKind, engineRequested: EngineChoice, command: [String], directory: String,
+             seconds: @escaping () -> Double) {
             self.threads = threads
+            self.engine = engine
+            self.engineRequested = engineRequested
             self.command = command
             self.directory = directory
             self.seconds = seconds
@@ -39,19 +46,50 @@ enum PlanRunner {
     static func complete<Report>(_ plan: ReplicatePlan, label: String, options: SimulationOptions, start: DispatchTime,
                                  write: (ReplicateResults, OutputTransaction, Record) throws -> (Report, Manifest)) throws -> Report {
         let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
-        let (results, checkpoint) = try simulate(plan, units: 0..<plan.units, shard: nil, label: label, options: options)
-        let (report, manifest) = try write(results, output, Record(options: options, start: start))
+        let (results, checkpoint, engine) = try simulate(plan, units: 0..<plan.units, shard: nil, label: label, options: options)
+        let (report, manifest) = try write(results, output, Record(options: options, engine: engine, start: start))
         try commit(manifest, to: output, checkpoint: checkpoint, total: plan.units, options: options)
         return report
     }
 
-    /// Opens the checkpoint (resuming if asked) and computes the missing units of `units`.
+    /// The engine every simulation of `plan` runs, so that a comparison, a sweep or a study
+    /// compares results of one sampler: `exact` and `grouped` as asked; `auto` resolved for the
+    /// world of the first simulation (a comparison's base, a sweep's first variant, a study's
+    /// first point), which is built for that and returned, to be reused.
+    static func engine(for plan: ReplicatePlan, choice: EngineChoice) throws -> (engine: EngineKind, world: World?) {
+        switch choice {
+        case .exact: return (.exact, nil)
+        case .grouped: return (.grouped, nil)
+        case .auto:
+            let world = try World.build(plan.scenarios[0])
+            return (choice.resolve(for: world), world)
+        }
+    }
+
+    /// Resolves the engine (`engine(for:choice:)`), opens the checkpoint of the plan as run by it
+    /// (resuming if asked) and computes the missing units of `units`.
     ///
     /// - Throws: `Interrupted` when a stop was requested (the checkpoint is flushed first);
-    ///   `CheckpointError`; the errors of building worlds (the checkpoint is then removed if this
-    ///   run created it: the same scenario would fail again).
+    ///   `CheckpointError` (a checkpoint of another engine is other work); the errors of building
+    ///   worlds (the checkpoint is then removed if this run created it: the same scenario would
+    ///   fail again).
     static func simulate(_ plan: ReplicatePlan, units: Range<Int>, shard: Shard?, label: String,
-                         options: SimulationOptions) throws -> (ReplicateResults, Checkpoint) {
+                         options: SimulationOptions) throws -> (ReplicateResults, Checkpoint, EngineKind) {
+        defer { options.interruption?.allowForcedStop(nil) }
+        if options.engine == .auto {
+            // The first world is built before the checkpoint is open: a stop not honoured in time
+            // ends the process then, with nothing computed (a checkpoint found there is untouched).
+            let folder = (options.outputDirectory as NSString).appendingPathComponent(Checkpoint.folderName)
+            options.interruption?.allowForcedStop { signal in
+                Interrupted(signal: signal, completed: 0, total: units.count,
+                            checkpoint: FileManager.default.fileExists(atPath: folder) ? folder : nil, problem: nil,
+                            abandoned: true).description
+            }
+        }
+        let engine: EngineKind
+        var first: World?   // released by `run` once used
+        (engine, first) = try Self.engine(for: plan, choice: options.engine)
+        let plan = plan.running(engine)
         let results = ReplicateResults(plan: plan)
         let header = Checkpoint.Header(plan: plan.identity, shard: shard, firstUnit: units.lowerBound, endUnit: units.upperBound)
         let checkpoint = try Checkpoint.open(directory: options.outputDirectory, header: header, resume: options.resume, into: results)
@@ -64,25 +102,38 @@ enum PlanRunner {
                                checkpoint: checkpoint.saved > 0 && checkpoint.failure == nil ? checkpoint.folder : nil,
                                problem: checkpoint.failure, abandoned: true).description
         }
-        defer { options.interruption?.allowForcedStop(nil) }
         do {
-            try run(plan, units: units, results: results, checkpoint: checkpoint, done: done, label: label, options: options)
+            try run(plan, units: units, engine: engine, first: &first, results: results, checkpoint: checkpoint, done: done,
+                    label: label, options: options)
         } catch {
             checkpoint.remove(onlyIfCreatedHere: true)
             throw error
         }
         try checkInterruption(options, checkpoint: checkpoint, completed: results.completed(in: units), total: units.count)
-        return (results, checkpoint)
+        return (results, checkpoint, engine)
     }
 
-    private static func run(_ plan: ReplicatePlan, units: Range<Int>, results: ReplicateResults, checkpoint: Checkpoint,
-                            done: DoneCount, label: String, options: SimulationOptions) throws {
+    /// - Parameter first: the first simulation's world when it is already built (`auto`), else
+    ///   nil; taken (set to nil) so that it is released as soon as it is no longer needed.
+    private static func run(_ plan: ReplicatePlan, units: Range<Int>, engine: EngineKind, first: inout World?,
+                            results: ReplicateResults, checkpoint: Checkpoint, done: DoneCount, label: String,
+                            options: SimulationOptions) throws {
+        // World.build(plan.scenarios[0]) is the shared world, the first source, or the first world.
+        var shared: World?
+        var sources: [Int: World] = [:]   // worldSource's built worlds, by simulation
+        var firstWorld: World?            // kept only if simulation 0 has replicates to run
+        if plan.sharesWorld {
+            shared = first
+        } else if plan.worldSource != nil {
+            if let first { sources[0] = first }
+        } else if !results.missing(simulation: 0, in: units).isEmpty {
+            firstWorld = first
+        }
+        first = nil
         guard done.value < units.count else { return }
         let reporter = options.progress ? ProgressReporter(label: label, total: units.count) : nil
         defer { reporter?.finish() }
         reporter?.update(completed: done.value)
-        var shared: World?
-        var sources: [Int: World] = [:]   // worldSource's built worlds, by simulation
         let simulations = (units.lowerBound / plan.replicates) ... ((units.upperBound - 1) / plan.replicates)
         for i in simulations {
             let replicates = results.missing(simulation: i, in: units)
@@ -95,6 +146,9 @@ enum PlanRunner {
             } else if let source = plan.worldSource?[i] {
                 if sources[source] == nil { sources[source] = try World.build(plan.scenarios[source]) }
                 world = source == i ? sources[source]! : sources[source]!.withParameters(of: plan.scenarios[i])
+            } else if i == 0, let built = firstWorld {
+                world = built
+                firstWorld = nil
             } else {
                 world = try World.build(plan.scenarios[i])
             }
@@ -103,7 +157,7 @@ enum PlanRunner {
             let first = i * plan.replicates
             let marks = UnitMarks(results)
             Simulation.run(world, replicates: replicates, into: &results.values[i], threads: options.threads,
-                           stop: options.interruption) { r, slice in
+                           engine: engine, stop: options.interruption) { r, slice in
                 checkpoint.append(unit: first + r, values: UnsafeBufferPointer(slice))
                 let n = done.increment { marks.markDone(first + r) }
                 reporter?.update(completed: n)

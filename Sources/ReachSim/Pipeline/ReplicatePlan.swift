@@ -36,6 +36,13 @@ public struct ReplicatePlan: Sendable {
     /// Where simulation `i`'s values live in one replicate.
     public func layout(_ i: Int) -> MetricLayout { MetricLayout(scenarios[i]) }
 
+    /// The same plan computed by `engine`, which its identity then names.
+    func running(_ engine: EngineKind) -> ReplicatePlan {
+        var identity = identity
+        identity.engine = engine
+        return ReplicatePlan(identity: identity, scenarios: scenarios, sharesWorld: sharesWorld, worldSource: worldSource)
+    }
+
     /// `path` as the process sees it: relative paths are taken from `directory` when given (the
     /// directory a shard ran in), else from the current directory.
     static func resolve(_ path: String, in directory: String?) -> String {
@@ -49,8 +56,9 @@ public protocol PreparedCommand: Sendable {
     var plan: ReplicatePlan { get }
     /// Names the work in progress lines.
     var label: String { get }
-    /// The manifest of this command's output with these files.
-    func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest
+    /// The manifest of this command's output with these files, computed by `engine` as `requested`.
+    func manifest(files: [Manifest.DataFile], threads: Int, engine: EngineKind, requested: EngineChoice,
+                  wallTimeSeconds: Double, command: [String]) -> Manifest
 }
 
 extension PlanIdentity {
@@ -65,6 +73,7 @@ extension PlanIdentity {
         self.sweep = sweep.map { SweepSetting(key: $0.key, values: $0.values) }
         self.independent = independent
         self.valuesPerReplicate = scenarios.map { MetricLayout($0).perReplicate }
+        self.engine = nil
     }
 
     /// The sweep's parameters, parsed back from `sweep`.

@@ -86,11 +86,12 @@ public enum RobustComparePipeline {
         let scenarioBytes: [[UInt8]]
         public var label: String { plan.scenarios[0..<count].map(\.name).joined(separator: " vs ") + " (uncertainty)" }
 
-        func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest {
+        func manifest(files: [Manifest.DataFile], threads: Int, engine: EngineKind, requested: EngineChoice,
+                      wallTimeSeconds: Double, command: [String]) -> Manifest {
             Manifest(scenario: label, scenarioPath: scenarioPaths.joined(separator: " "),
                      scenarioSHA256: plan.identity.scenarioSHA256.joined(separator: " "), seed: plan.identity.seed,
-                     replicates: plan.replicates, threads: threads, weeks: plan.scenarios[0].horizonWeeks,
-                     wallTimeSeconds: wallTimeSeconds, files: files, command: command)
+                     replicates: plan.replicates, threads: threads, engine: engine, engineRequested: requested,
+                     weeks: plan.scenarios[0].horizonWeeks, wallTimeSeconds: wallTimeSeconds, files: files, command: command)
         }
     }
 
@@ -240,7 +241,8 @@ public enum RobustComparePipeline {
             files.append(try output.stage("scenario-\(prepared.plan.scenarios[k].name).yaml", bytes: prepared.scenarioBytes[k]))
         }
         let seconds = record.seconds()
-        let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
+        let manifest = prepared.manifest(files: files, threads: record.threads, engine: record.engine,
+                                         requested: record.engineRequested, wallTimeSeconds: seconds, command: record.command)
         return (Report(base: base, ranges: prepared.ranges, sets: prepared.sets, outcomes: outcomes, robustness: robustness,
                        replicates: prepared.plan.replicates, directory: record.directory,
                        files: files.map(\.name) + [OutputTransaction.manifestName], wallTimeSeconds: seconds), manifest)

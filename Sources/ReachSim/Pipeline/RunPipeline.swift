@@ -75,7 +75,8 @@ public enum RunPipeline {
         }
         files.append(try output.stage("scenario.yaml", bytes: prepared.scenarioBytes))
         let seconds = record.seconds()
-        let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
+        let manifest = prepared.manifest(files: files, threads: record.threads, engine: record.engine,
+                                         requested: record.engineRequested, wallTimeSeconds: seconds, command: record.command)
         let report = Report(scenario: scenario, directory: record.directory,
                             files: files.map(\.name) + ["manifest.json"], wallTimeSeconds: seconds, result: result)
         return (report, manifest)
@@ -90,10 +91,12 @@ public enum RunPipeline {
 }
 
 extension RunPipeline.Prepared {
-    public func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest {
+    public func manifest(files: [Manifest.DataFile], threads: Int, engine: EngineKind, requested: EngineChoice,
+                         wallTimeSeconds: Double, command: [String]) -> Manifest {
         Manifest(scenario: scenario.name, scenarioPath: scenarioPath, scenarioSHA256: plan.identity.scenarioSHA256[0],
-                 seed: scenario.seed, replicates: scenario.replicates, threads: threads, weeks: scenario.horizonWeeks,
-                 wallTimeSeconds: wallTimeSeconds, files: files, command: command)
+                 seed: scenario.seed, replicates: scenario.replicates, threads: threads, engine: engine,
+                 engineRequested: requested, weeks: scenario.horizonWeeks, wallTimeSeconds: wallTimeSeconds, files: files,
+                 command: command)
     }
 }
 

@@ -119,8 +119,8 @@ public enum SensitivityPipeline {
             let seconds = record.seconds()
             let manifest = Manifest(scenario: label, scenarioPath: sets.paths.joined(separator: " "),
                                     scenarioSHA256: plan.identity.scenarioSHA256.joined(separator: " "), seed: sets.seed,
-                                    replicates: sets.replicates, threads: record.threads,
-                                    weeks: sets.loaded[0].horizonWeeks, wallTimeSeconds: seconds, files: files,
+                                    replicates: sets.replicates, threads: record.threads, engine: record.engine,
+                                    engineRequested: record.engineRequested, weeks: sets.loaded[0].horizonWeeks, wallTimeSeconds: seconds, files: files,
                                     command: record.command)
             return (Report(scenario: sets.loaded[0].name, versus: versus.map { _ in sets.loaded[1].name }, options: options,
                            points: points.count, replicates: sets.replicates, rows: rows, directory: record.directory,

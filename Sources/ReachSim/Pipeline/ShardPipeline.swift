@@ -23,14 +23,14 @@ public enum ShardPipeline {
         let plan = prepared.plan
         let units = shard.units(of: plan.units)
         let output = try OutputTransaction(directory: URL(fileURLWithPath: options.outputDirectory))
-        let (results, checkpoint) = try PlanRunner.simulate(plan, units: units, shard: shard,
-                                                            label: "\(prepared.label) shard \(shard)", options: options)
+        let (results, checkpoint, engine) = try PlanRunner.simulate(plan, units: units, shard: shard,
+                                                                    label: "\(prepared.label) shard \(shard)", options: options)
         let file = try output.stage("replicates.bin", bytes: results.records(units))
         let seconds = PlanRunner.seconds(since: start)
-        var manifest = prepared.manifest(files: [file], threads: options.threads, wallTimeSeconds: seconds,
-                                         command: options.command)
+        var manifest = prepared.manifest(files: [file], threads: options.threads, engine: engine, requested: options.engine,
+                                         wallTimeSeconds: seconds, command: options.command)
         manifest.shard = ShardRecord(index: shard.index, count: shard.count, firstUnit: units.lowerBound,
-                                     endUnit: units.upperBound, totalUnits: plan.units, plan: plan.identity,
+                                     endUnit: units.upperBound, totalUnits: plan.units, plan: plan.running(engine).identity,
                                      workingDirectory: FileManager.default.currentDirectoryPath)
         try PlanRunner.commit(manifest, to: output, checkpoint: checkpoint, total: units.count, options: options)
         return Report(shard: shard, units: units, totalUnits: plan.units, directory: options.outputDirectory,

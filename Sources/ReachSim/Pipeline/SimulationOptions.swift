@@ -1,7 +1,8 @@
 import Foundation
 
-/// What `run`, `compare` and `sweep` share: how many replicates, which seed, how many threads,
-/// where to write, and what to record.
+/// What `run`, `compare`, `sweep` and the studies over parameter sets (`compare --uncertainty`,
+/// `sensitivity`) share: how many replicates, which seed, which engine, how many threads, where to
+/// write, and what to record.
 public struct SimulationOptions: Sendable {
     /// Overrides the scenario's replicates when set.
     public var replicates: Int?
@@ -11,6 +12,10 @@ public struct SimulationOptions: Sendable {
     public var threads: Int
     /// The worker threads a command may be given (`--threads`).
     public static let threadsRange = 1...1024
+    /// The sampler (`--engine`; default `auto`). One engine runs every simulation of a command:
+    /// `auto` is resolved for the world of its first simulation (`PlanRunner.engine(for:choice:)`),
+    /// and the manifest records both the engine used and this choice.
+    public var engine: EngineChoice
     public var outputDirectory: String
     /// The command line, recorded in the manifest.
     public var command: [String]
@@ -28,7 +33,7 @@ public struct SimulationOptions: Sendable {
 
     public init(replicates: Int? = nil, seed: UInt64? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 outputDirectory: String, command: [String] = [], progress: Bool = false, resume: Bool = false,
-                interruption: Interruption? = nil, maxMemory: Double? = nil) {
+                interruption: Interruption? = nil, maxMemory: Double? = nil, engine: EngineChoice = .auto) {
         self.replicates = replicates
         self.seed = seed
         self.threads = threads
@@ -38,5 +43,6 @@ public struct SimulationOptions: Sendable {
         self.resume = resume
         self.interruption = interruption
         self.maxMemory = maxMemory
+        self.engine = engine
     }
 }

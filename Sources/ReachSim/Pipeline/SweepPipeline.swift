@@ -67,10 +67,12 @@ public enum SweepPipeline {
         public var base: Scenario { plan.scenarios[0] }
         public var label: String { base.name }
 
-        public func manifest(files: [Manifest.DataFile], threads: Int, wallTimeSeconds: Double, command: [String]) -> Manifest {
+        public func manifest(files: [Manifest.DataFile], threads: Int, engine: EngineKind, requested: EngineChoice,
+                             wallTimeSeconds: Double, command: [String]) -> Manifest {
             Manifest(scenario: base.name, scenarioPath: scenarioPath, scenarioSHA256: plan.identity.scenarioSHA256[0],
-                     seed: base.seed, replicates: base.replicates, threads: threads, weeks: base.horizonWeeks,
-                     wallTimeSeconds: wallTimeSeconds, files: files, command: command)
+                     seed: base.seed, replicates: base.replicates, threads: threads, engine: engine,
+                     engineRequested: requested, weeks: base.horizonWeeks, wallTimeSeconds: wallTimeSeconds, files: files,
+                     command: command)
         }
     }
 
@@ -128,7 +130,8 @@ public enum SweepPipeline {
         let files = [try output.stage("sweep.csv", bytes: sweepCSV),
                      try output.stage("saturation.csv", bytes: saturationCSV)]
         let seconds = record.seconds()
-        let manifest = prepared.manifest(files: files, threads: record.threads, wallTimeSeconds: seconds, command: record.command)
+        let manifest = prepared.manifest(files: files, threads: record.threads, engine: record.engine,
+                                         requested: record.engineRequested, wallTimeSeconds: seconds, command: record.command)
         let report = Report(scenario: base, parameters: parameters, variants: variants, rows: rows,
                             saturation: saturation, directory: record.directory,
                             files: ["sweep.csv", "saturation.csv", "manifest.json"],

@@ -7,7 +7,7 @@ import Testing
         Manifest(
             scenario: "launch-week", scenarioPath: "scenarios/launch week.yaml",
             scenarioSHA256: Manifest.sha256Hex(Array("name: launch-week\n".utf8)),
-            seed: seed, replicates: 1000, threads: 2, weeks: 12, wallTimeSeconds: 3.25,
+            seed: seed, replicates: 1000, threads: 2, engine: .grouped, engineRequested: .auto, weeks: 12, wallTimeSeconds: 3.25,
             files: [Manifest.DataFile(name: "weekly.csv", contents: Array("week\n1\n".utf8))],
             command: ["reachsim", "run", "scenarios/launch week.yaml", "--seed", String(seed)])
     }
@@ -49,14 +49,32 @@ import Testing
             .map { $0.dropFirst(3).prefix { $0 != "\"" } }
             .map(String.init)
         #expect(keys == [
-            "command", "files", "reachsim_version", "replicates", "scenario", "scenario_path",
-            "scenario_sha256", "seed", "threads", "wall_time_seconds", "weeks",
+            "command", "engine", "engine_requested", "files", "reachsim_version", "replicates", "scenario",
+            "scenario_path", "scenario_sha256", "seed", "threads", "wall_time_seconds", "weeks",
         ])
         #expect(keys == keys.sorted())
         let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         let file = (object?["files"] as? [[String: Any]])?.first
         #expect(file.map { Set($0.keys) } == ["name", "bytes", "sha256"])
         #expect(object?["reachsim_version"] as? String == ReachSimVersion.string)
+    }
+
+    /// Manifests written before engines could be chosen were all of the exact engine.
+    @Test func aManifestWithoutAnEngineReadsAsExact() throws {
+        let json = String(decoding: try sample().jsonBytes(), as: UTF8.self)
+        let old = json.split(separator: "\n").filter { !$0.contains("\"engine") }.joined(separator: "\n")
+        #expect(old.count < json.count)
+        let decoded = try Manifest.decode(Array(old.utf8))
+        #expect(decoded.engine == .exact && decoded.engineRequested == .exact)
+    }
+
+    @Test func unknownEngineIsRejected() throws {
+        let json = String(decoding: try sample().jsonBytes(), as: UTF8.self)
+        for (from, to) in [("\"engine\" : \"grouped\"", "\"engine\" : \"fast\""),
+                           ("\"engine_requested\" : \"auto\"", "\"engine_requested\" : \"fast\"")] {
+            #expect(json.contains(from))
+            #expect(throws: DecodingError.self) { try Manifest.decode(Array(json.replacingOccurrences(of: from, with: to).utf8)) }
+        }
     }
 
     @Test func badSeedIsRejected() throws {

@@ -13,7 +13,7 @@ import Testing
     /// while appending would leave it: the last record cut short.
     static func partialCheckpoint(_ scenario: String, out: String, done: [Int]) throws {
         let prepared = try RunPipeline.prepare(scenarioPath: scenario, replicates: replicates, seed: nil)
-        let plan = prepared.plan
+        let plan = prepared.plan.running(.exact)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let checkpoint = try Checkpoint.open(
             directory: out, header: .init(plan: plan.identity, shard: nil, firstUnit: 0, endUnit: plan.units),
@@ -28,8 +28,9 @@ import Testing
         try file.close()
     }
 
-    static func options(_ out: String, resume: Bool, seed: UInt64? = nil) -> SimulationOptions {
-        SimulationOptions(replicates: replicates, seed: seed, threads: 2, outputDirectory: out, command: ["reachsim"], resume: resume)
+    static func options(_ out: String, resume: Bool, seed: UInt64? = nil, engine: EngineChoice = .auto) -> SimulationOptions {
+        SimulationOptions(replicates: replicates, seed: seed, threads: 2, outputDirectory: out, command: ["reachsim"], resume: resume,
+                          engine: engine)
     }
 
     @Test func resumeGivesTheBytesOfAnUninterruptedRun() throws {
@@ -69,6 +70,19 @@ import Testing
             try RunPipeline.run(scenarioPath: scenario, options: Self.options(out, resume: true, seed: 8))
         } throws: { error in
             "\(error)".contains("seed (checkpoint: 7, this run: 8)") && reachsim.ExitStatus.of(error) == .badInput
+        }
+    }
+
+    /// Replicates of one engine are never completed by another's.
+    @Test func resumeRefusesTheCheckpointOfAnotherEngine() throws {
+        let w = ShardMergeTests.Workspace()
+        let scenario = try w.file("repro.yaml", ReproducibilityTests.scenarioText)
+        let out = w.path("out")
+        try Self.partialCheckpoint(scenario, out: out, done: [0, 2])
+        #expect {
+            try RunPipeline.run(scenarioPath: scenario, options: Self.options(out, resume: true, engine: .grouped))
+        } throws: { error in
+            "\(error)".contains("engine (checkpoint: exact, this run: grouped)") && reachsim.ExitStatus.of(error) == .badInput
         }
     }
 

@@ -31,16 +31,18 @@ import Testing
         }
     }
 
-    static func options(_ out: String, replicates: Int? = nil, seed: UInt64? = nil) -> SimulationOptions {
-        SimulationOptions(replicates: replicates, seed: seed, threads: 2, outputDirectory: out, command: ["reachsim", "x", "--out", out])
+    static func options(_ out: String, replicates: Int? = nil, seed: UInt64? = nil, engine: EngineChoice = .auto) -> SimulationOptions {
+        SimulationOptions(replicates: replicates, seed: seed, threads: 2, outputDirectory: out, command: ["reachsim", "x", "--out", out],
+                          engine: engine)
     }
 
     /// Runs shards 0..<n of `prepare` into `name-K`, returning the directories.
     static func shards(_ n: Int, in w: Workspace, name: String = "shard", replicates: Int? = nil, seed: UInt64? = nil,
+                       engine: EngineChoice = .auto,
                        prepare: @escaping (SimulationOptions) throws -> any PreparedCommand) throws -> [String] {
         try (0..<n).map { k in
             let out = w.path("\(name)-\(k)")
-            var o = options(out, replicates: replicates, seed: seed)
+            var o = options(out, replicates: replicates, seed: seed, engine: engine)
             o.command = ["reachsim", "x", "--shard", "\(k)/\(n)", "--out", out]
             _ = try ShardPipeline.run(shard: try Shard(index: k, count: n), options: o) { try prepare(o) }
             return out
@@ -116,13 +118,15 @@ import Testing
         let expected: [String]
         var testDescription: String { label }
 
-        enum Extra: Sendable { case none, otherSeed, otherScenario, otherSplit, otherReplicates, plainRun, damaged }
+        enum Extra: Sendable { case none, otherSeed, otherScenario, otherSplit, otherReplicates, otherEngine, plainRun, damaged }
     }
 
     static let refusals: [Refusal] = [
         Refusal(label: "different seed", pick: [0, 1, 3], extra: .otherSeed, expected: ["not shards of the same work", "seed (", ": 7, ", ": 8)"]),
         Refusal(label: "different scenario", pick: [0, 1, 3], extra: .otherScenario, expected: ["scenario SHA-256 ("]),
         Refusal(label: "different replicates", pick: [0, 1, 3], extra: .otherReplicates, expected: ["replicates (", ": 6, ", ": 9)"]),
+        Refusal(label: "different engine", pick: [0, 1, 3], extra: .otherEngine,
+                expected: ["shard-0 ran the exact engine and ", "grouped-2 the grouped engine", "never merged", "same --engine"]),
         Refusal(label: "different N", pick: [0, 1, 3], extra: .otherSplit, expected: ["different splits", "shard 0 of 3", "shard 2 of 4"]),
         Refusal(label: "missing shard", pick: [0, 2], extra: .none, expected: ["shard 1 of 3 is missing"]),
         Refusal(label: "shard twice", pick: [0, 1, 1, 2], extra: .none, expected: ["shard 1 of 3 is given twice"]),
@@ -151,6 +155,8 @@ import Testing
             dirs.append(try Self.shards(3, in: w, name: "nine", replicates: 9, prepare: run(scenario))[2])
         case .otherSplit:
             dirs.append(try Self.shards(4, in: w, name: "four", prepare: run(scenario))[2])
+        case .otherEngine:
+            dirs.append(try Self.shards(3, in: w, name: "grouped", engine: .grouped, prepare: run(scenario))[2])
         case .plainRun:
             _ = try RunPipeline.run(scenarioPath: scenario, options: Self.options(extra))
             dirs.append(extra)
@@ -172,6 +178,20 @@ import Testing
             #expect(reachsim.ExitStatus.of(error) == .badInput)
         }
         #expect(!FileManager.default.fileExists(atPath: out + "/manifest.json"))
+    }
+
+    /// Shards of the grouped engine merge into a manifest that names it, and what was asked.
+    @Test func theMergedManifestNamesTheShardsEngine() throws {
+        let w = Workspace()
+        let scenario = try w.file("repro.yaml", ReproducibilityTests.scenarioText)
+        let dirs = try Self.shards(2, in: w, replicates: 2, engine: .grouped) {
+            try RunPipeline.prepare(scenarioPath: scenario, replicates: $0.replicates, seed: $0.seed)
+        }
+        let shard = try Manifest.decode(try w.bytes(dirs[0], "manifest.json"))
+        #expect(shard.engine == .grouped && shard.shard?.plan.engine == .grouped)
+        _ = try MergePipeline.run(shardDirectories: dirs, outputDirectory: w.path("merged"))
+        let merged = try w.manifest(w.path("merged"))
+        #expect(merged.engine == .grouped && merged.engineRequested == .grouped)
     }
 
     /// A scenario edited after the shards ran is noticed, not silently mixed.
