@@ -15,13 +15,16 @@ public enum EngineChoice: String, CaseIterable, Sendable {
     case exact, grouped, auto
 
     /// The engine a run of `world` uses: `auto` takes the grouped engine only where docs/engines.md
-    /// shows it within its goals for that kind of scenario (`GroupedEngine.isValidated`) and the
-    /// audience is large enough for it to matter.
-    public func resolve(for world: World) -> EngineKind {
+    /// shows it within its goals for that kind of scenario and the audience is large enough for
+    /// it to matter (`GroupedEngine.prefers`). Throws `WorldError` when `grouped` is asked for a
+    /// world it cannot count (`GroupedAudience.unsupportedReason`).
+    public func resolve(for world: World) throws -> EngineKind {
         switch self {
-        case .exact: .exact
-        case .grouped: .grouped
-        case .auto: GroupedEngine.prefers(world) ? .grouped : .exact
+        case .exact: return .exact
+        case .grouped:
+            if let reason = GroupedAudience.unsupportedReason(world) { throw WorldError(reason) }
+            return .grouped
+        case .auto: return GroupedEngine.prefers(world) ? .grouped : .exact
         }
     }
 }

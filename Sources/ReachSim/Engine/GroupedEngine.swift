@@ -5,6 +5,6 @@ enum GroupedEngine {
 
     /// Whether `auto` takes the grouped engine for `world`.
     static func prefers(_ world: World) -> Bool {
-        world.audience.agentCount >= autoThreshold
+        world.audience.agentCount >= autoThreshold && GroupedAudience.unsupportedReason(world) == nil
     }
 }

@@ -125,7 +125,7 @@ public enum BacktestPipeline {
         simulated.postsRecorded = catalog.count
         try MemoryEstimate.run(simulated, threads: options.threads, resuming: false).check(limit: nil, threads: options.threads)
         let world = try World.build(simulated, schedule: schedule.weeks)
-        let engine = options.engine.resolve(for: world)
+        let engine = try options.engine.resolve(for: world)
         let result = Simulation.run(world, replicates: simulated.replicates, threads: options.threads, engine: engine)
 
         // Which weeks are scored.

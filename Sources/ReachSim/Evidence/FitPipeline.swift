@@ -276,7 +276,7 @@ public enum FitPipeline {
             }
             simulatedSpreads = spreads
             let world = try World.build(run, schedule: schedule.weeks)
-            let kind = engine ?? options.engine.resolve(for: world)
+            let kind = try engine ?? options.engine.resolve(for: world)
             engine = kind
             let result = Simulation.run(world, replicates: run.replicates, threads: options.threads, engine: kind)
             simulated = targets.map { simulatedMoments(result, target: $0.posts, accounts: $0.accounts, weeks: weekCount,

@@ -62,7 +62,7 @@ enum PlanRunner {
         case .grouped: return (.grouped, nil)
         case .auto:
             let world = try World.build(plan.scenarios[0])
-            return (choice.resolve(for: world), world)
+            return (try choice.resolve(for: world), world)
         }
     }
 

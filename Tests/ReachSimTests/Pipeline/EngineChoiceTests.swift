@@ -43,7 +43,7 @@ import Testing
         let path = TestScenarios.packageRoot.appendingPathComponent("scenarios/museum-baseline.yaml").path
         var museum = try ScenarioLoader.load(path: path)
         museum.horizonWeeks = 1
-        #expect(EngineChoice.auto.resolve(for: try World.build(museum)) == .exact)
+        #expect(try EngineChoice.auto.resolve(for: World.build(museum)) == .exact)
     }
 
     /// `exact` and `grouped` are taken as asked, without building a world.
