@@ -7,6 +7,7 @@
 #   make bench-check   CI's benchmark step: the small suites against Benchmarks/Thresholds/
 #   make bench-thresholds   record Benchmarks/Thresholds/ anew (on a quiet machine), then commit them
 #   make peers   the cascade against ndlib and cynetdiff (Benchmarks/peers/, several minutes)
+#   make engines   the grouped engine against the exact one (Benchmarks/engines/; ENGINES_ARGS=--quick for the fast subset)
 #   make check-schema   validate scenarios/ against docs/scenario.schema.json with check-jsonschema (PyPI)
 #   make sanitize    the tests under AddressSanitizer and ThreadSanitizer (scripts/sanitize.sh)
 #   make fuzz-smoke  every fuzz target for FUZZ_SECONDS (default 45) each; new inputs go to a scratch folder
@@ -14,7 +15,7 @@ SWIFT ?= swift
 OUT ?= out/museum-baseline
 
 .PHONY: deps build demo test slurm-test check-views check-schema sanitize fuzz-smoke notebooks calibrate bench \
-	bench-check bench-thresholds peers clean
+	bench-check bench-thresholds peers engines clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -66,6 +67,10 @@ bench-thresholds: deps
 
 peers: deps
 	bash Benchmarks/peers/run.sh
+
+ENGINES_ARGS ?=
+engines: deps
+	bash Benchmarks/engines/run.sh --build $(ENGINES_ARGS)
 
 clean:
 	rm -rf .build .build-asan .build-tsan Benchmarks/.build Fuzz/.build Fuzz/artifacts out ci-artifacts .venv-notebooks .venv-schema
