@@ -40,8 +40,10 @@ struct GroupedAudience: Sendable {
     let useMask: [UInt32]
     let maskPeople: [Int]
     let maskStart: [Int]
-    /// Per (p, d, class) at `(p × platforms + d) × classes + c`: the share of p's potential users
-    /// of the class who also use d (migrations follow people across platforms).
+    /// Per group × platform d (`g × platforms + d`): the share of the group's members (by their
+    /// week-0 pattern) who also use d, or of its class on the platform when the group had none.
+    /// Migrations follow people across platforms; per group, so that the followers of an account
+    /// use another platform as often as they do in the world (not only as their class does).
     let alsoUses: [Double]
 
     /// Nil when a platform has more than `maxAccounts` accounts (`unsupportedReason`).
@@ -152,10 +154,25 @@ struct GroupedAudience: Sendable {
         useMask = masks
         maskPeople = people
         self.maskStart = maskStart
-        alsoUses = (0..<(P * P * C)).map { i in
-            let c = i % C, p = i / (P * C)
-            return potential[p * C + c] > 0 ? Double(both[i]) / Double(potential[p * C + c]) : 0
+        var also = [Double](repeating: 0, count: next * P)
+        for p in 0..<P {
+            for c in 0..<C {
+                for pattern in 0..<patterns[p] {
+                    let g = base[p] + c * patterns[p] + pattern
+                    let lo = start[g], hi = start[g + 1]
+                    for d in 0..<P {
+                        if hi > lo {
+                            var k = 0
+                            for i in lo..<hi where audience.platformMask[Int(members[i])] & (1 << UInt32(d)) != 0 { k += 1 }
+                            also[g * P + d] = Double(k) / Double(hi - lo)
+                        } else if potential[p * C + c] > 0 {
+                            also[g * P + d] = Double(both[(p * P + d) * C + c]) / Double(potential[p * C + c])
+                        }
+                    }
+                }
+            }
         }
+        alsoUses = also
     }
 
     /// Why the grouped engine cannot run `world`, or nil.

@@ -50,6 +50,8 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     /// Per group × migration: members who decided.
     private let decided: UnsafeMutablePointer<Int>
     private let migrationCount: Int
+    /// Follows each migration brought, per migration × destination platform × class.
+    private let migrated: UnsafeMutablePointer<Int>
     /// Per platform × class: potential users who are not active (trends), and those of them reached.
     private let inactive, inactiveEver: UnsafeMutablePointer<Int>
     /// Cascade identities: the post serial each agent was last shown, and the sharers' queue.
@@ -96,6 +98,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         engaged = ints(window.contains { $0 > 0 } ? G * Self.slots * engagedSlots : 0)
         migrationCount = world.migrations.count
         decided = ints(G * migrationCount)
+        migrated = ints(migrationCount * audience.platforms * classCount)
         inactive = ints(audience.platforms * classCount)
         inactiveEver = ints(audience.platforms * classCount)
         mark = .allocate(capacity: max(1, world.audience.agentCount))
@@ -117,7 +120,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     }
 
     deinit {
-        for p in [n, weekReach, everReach, seen, accountWeek, accountEver, engaged, decided, inactive, inactiveEver] {
+        for p in [n, weekReach, everReach, seen, accountWeek, accountEver, engaged, decided, migrated, inactive, inactiveEver] {
             p.deallocate()
         }
         seenSerial.deallocate()
@@ -139,6 +142,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             for i in 0..<(G * Self.slots * engagedSlots) { engaged[i] = 0 }
         }
         for i in 0..<(G * migrationCount) { decided[i] = 0 }
+        for i in 0..<(migrationCount * aud.platforms * classCount) { migrated[i] = 0 }
         for i in 0..<(aud.platforms * classCount) {
             inactive[i] = aud.potential[i] - aud.activeAtStart[i]
             inactiveEver[i] = 0
@@ -591,8 +595,10 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             let active = activeUsers(d, c)
             guard active > 0 else { continue }
             let bit = 1 << aud.local[b]
-            let following = followers(account: b, cls: c)
-            let uses = aud.alsoUses[(p * aud.platforms + d) * classCount + c]
+            // Undecided people did not follow through this migration: of the destination's
+            // followers, only the others may be among them.
+            let following = max(0, followers(account: b, cls: c) - migrated[(m * aud.platforms + d) * classCount + c])
+            let uses = aud.alsoUses[g * aud.platforms + d]
                 * Double(active) / Double(max(1, aud.potential[d * classCount + c]))
             let k = rng.binomial(deciders, min(1, uses * Double(active - following) / Double(active) * migration.followThrough[s]))
             guard k > 0 else { continue }
@@ -606,6 +612,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
                 if t > 0 { move(t, from: h, to: h + bit, platform: d, viewersOf: -1, rng: rng) }
             }
             tallies.add(.followersGained, tallies.cell(platform: d, segment: s, account: b), Double(k - left))
+            migrated[(m * aud.platforms + d) * classCount + c] += k - left
         }
     }
 

@@ -9,14 +9,33 @@ import Testing
         var s = try ScenarioLoader.load(path: file)
         s.replicates = reps
         let world = try World.build(s)
+        if ProcessInfo.processInfo.environment["PROBE_USES"] != nil {
+            let aud = GroupedAudience(world: world)!
+            let x = s.platforms.firstIndex { $0.name == "x" }!, d = s.platforms.firstIndex { $0.name == "mastodon" }!
+            let fol = world.accounts[world.accountIndex[x][0]].initialFollowers
+            var real = 0.0, expected = 0.0
+            for v in fol {
+                if world.audience.platformMask[Int(v)] & (1 << UInt32(d)) != 0 { real += 1 }
+                let c = Int(world.audience.classOf[Int(v)])
+                expected += aud.alsoUses[aud.group(x, c, 1) * aud.platforms + d]
+            }
+            print("uses real \(real) expected \(expected) of \(fol.count)")
+        }
         let t0 = Date()
-        let exact = Simulation.run(world, replicates: reps, threads: 2, engine: .exact)
+        let exact = Simulation.run(world, replicates: reps, threads: 1, engine: .exact)
         let t1 = Date()
-        let grouped = Simulation.run(world, replicates: reps, threads: 2, engine: .grouped)
+        let grouped = Simulation.run(world, replicates: reps, threads: 1, engine: .grouped)
         let t2 = Date()
         print("times exact \(t1.timeIntervalSince(t0)) grouped \(t2.timeIntervalSince(t1))")
         let L = world.layout
         let W = L.weeks
+        if let pname = ProcessInfo.processInfo.environment["PROBE_WEEKLY"] {
+            let p = s.platforms.firstIndex { $0.name == pname }!
+            for w in 0..<W {
+                func m(_ r: Simulation.Result, _ metric: Metric) -> Double { (0..<reps).map { r.value(replicate: $0, week: w, platform: p, segment: L.segments, metric: metric) }.reduce(0, +) / Double(reps) }
+                print(w, m(exact, .followersGained), m(grouped, .followersGained), m(exact, .impressionsOrganic), m(grouped, .impressionsOrganic), m(exact, .followers), m(grouped, .followers))
+            }
+        }
         for metric in [Metric.reachCumulative, .reach, .impressionsOrganic, .impressionsShares, .impressionsDiscovery, .impressionsPaid, .likes, .shares, .followers, .followersUnique, .followersGained, .followersLost, .spend] {
             for p in 0...L.platforms {
                 let S = L.segments

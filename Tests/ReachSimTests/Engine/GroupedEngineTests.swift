@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import ReachSim
+
+/// The grouped engine against the exact one, the fast subset of `Benchmarks/engines/` that runs
+/// in CI: the same worlds (same seed), 24 replicates of each engine, and the issue's goal for
+/// every mean, |grouped − exact| ≤ max(1 % of exact, 3 standard errors of the difference), on
+/// every platform and `all` (segment `all`). The full table, spreads included, is
+/// docs/engines.md.
+@Suite struct GroupedEngineTests {
+    static let replicates = 24
+
+    /// Per replicate, one number of a run: a week's value or the sum over weeks.
+    struct Measure {
+        let name: String
+        let value: (Simulation.Result, _ replicate: Int, _ platform: Int) -> Double
+    }
+
+    static func measures(weeks: Int, segment: Int) -> [Measure] {
+        func last(_ m: Metric) -> Measure {
+            Measure(name: "\(m) at the end") { r, i, p in r.value(replicate: i, week: weeks - 1, platform: p, segment: segment, metric: m) }
+        }
+        func sum(_ m: Metric) -> Measure {
+            Measure(name: "\(m) summed") { r, i, p in
+                (0..<weeks).reduce(0) { $0 + r.value(replicate: i, week: $1, platform: p, segment: segment, metric: m) }
+            }
+        }
+        return [last(.reachCumulative), sum(.reach), sum(.impressionsOrganic), sum(.impressionsDiscovery), sum(.likes),
+                sum(.comments), last(.followers), last(.followersUnique), sum(.followersGained), sum(.followersLost),
+                sum(.spend)]
+    }
+
+    /// The rows outside the goal, as messages.
+    static func misses(_ file: String, weeks: Int) throws -> [String] {
+        var s = try ScenarioLoader.load(path: TestScenarios.packageRoot.appendingPathComponent(file).path)
+        s.horizonWeeks = weeks
+        s.replicates = replicates
+        let world = try World.build(s)
+        let exact = Simulation.run(world, replicates: replicates, threads: 2, engine: .exact)
+        let grouped = Simulation.run(world, replicates: replicates, threads: 2, engine: .grouped)
+        let layout = world.layout
+        var misses: [String] = []
+        for measure in measures(weeks: weeks, segment: layout.segments) {
+            for p in 0...layout.platforms {
+                let a = (0..<replicates).map { measure.value(exact, $0, p) }
+                let b = (0..<replicates).map { measure.value(grouped, $0, p) }
+                let (sa, sb) = (Statistics.summarize(a), Statistics.summarize(b))
+                let (ma, mb) = (sa.mean, sb.mean)
+                if ma == 0 && mb == 0 { continue }
+                let se = ((sa.sd * sa.sd + sb.sd * sb.sd) / Double(replicates)).squareRoot()
+                let allowed = max(0.01 * abs(ma), 3 * se)
+                if abs(mb - ma) > allowed {
+                    let platform = p == layout.platforms ? "all" : s.platforms[p].name
+                    misses.append("\(file) \(platform) \(measure.name): exact \(ma), grouped \(mb), allowed ±\(allowed)")
+                }
+            }
+        }
+        return misses
+    }
+
+    /// Ranked feeds with engaged followers and Reels batches, a chronological feed, an outside.
+    @Test func theBaselineMuseumMatchesTheExactEngine() throws {
+        let misses = try Self.misses("scenarios/museum-baseline.yaml", weeks: 13)
+        #expect(misses.isEmpty, "\(misses.joined(separator: "\n"))")
+    }
+
+    /// Accounts opening, a migration announced to followers, an account closing, starter packs.
+    @Test func leavingXMatchesTheExactEngine() throws {
+        let misses = try Self.misses("scenarios/leave-x-for-bluesky-mastodon.yaml", weeks: 16)
+        #expect(misses.isEmpty, "\(misses.joined(separator: "\n"))")
+    }
+
+    /// Paid boosts: the same budget buys the same impressions at the replicate's CPM.
+    @Test func boostsMatchTheExactEngine() throws {
+        let misses = try Self.misses("scenarios/boost-vs-organic.yaml", weeks: 13)
+        #expect(misses.isEmpty, "\(misses.joined(separator: "\n"))")
+    }
+
+    /// A platform with more accounts than the groups can tell apart is refused, naming it.
+    @Test func tooManyAccountsIsAnInputError() throws {
+        var s = try ScenarioLoader.load(path: TestScenarios.packageRoot.appendingPathComponent("scenarios/museum-baseline.yaml").path)
+        s.audience.size = 20_000
+        let first = s.platforms[0]
+        s.platforms[0].accounts = (0...GroupedAudience.maxAccounts).map { i in
+            var account = first.accounts[0]
+            account.name = "a\(i)"
+            account.followers = 10
+            return account
+        }
+        let world = try World.build(s)
+        #expect(throws: WorldError.self) { try EngineChoice.grouped.resolve(for: world) }
+        #expect(try EngineChoice.auto.resolve(for: world) == .exact)
+        #expect(GroupedAudience.unsupportedReason(world)?.contains(first.name) == true)
+    }
+}
