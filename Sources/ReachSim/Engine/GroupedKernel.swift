@@ -47,6 +47,10 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     private let engagedSlots: Int
     /// Per account: weeks an engagement counts, 0 = not tracked.
     private let window: [Int]
+    /// Per account × class: how much likelier an engaged follower is than the class's average
+    /// member to have missed every post of the account so far this week, Π (1 − p·m)/(1 − p)
+    /// over the week's engaged passes (they see each post with p·m instead of p).
+    private var engagedMiss: [Double]
     /// Per group × migration: members who decided.
     private let decided: UnsafeMutablePointer<Int>
     private let migrationCount: Int
@@ -98,6 +102,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         engaged = ints(window.contains { $0 > 0 } ? G * Self.slots * engagedSlots : 0)
         migrationCount = world.migrations.count
         decided = ints(G * migrationCount)
+        engagedMiss = Array(repeating: 1, count: world.accounts.count * world.audience.classes.count)
         migrated = ints(migrationCount * audience.platforms * classCount)
         inactive = ints(audience.platforms * classCount)
         inactiveEver = ints(audience.platforms * classCount)
@@ -159,6 +164,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
 
     /// Start of a week: nobody reached this week.
     func startWeek() {
+        for i in engagedMiss.indices { engagedMiss[i] = 1 }
         for g in 0..<aud.groupCount { weekReach[g] = 0 }
         for i in 0..<(aud.groupCount * Self.slots) { accountWeek[i] = 0 }
         outside?.startWeek()
@@ -244,6 +250,8 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             let p0 = visibility[c]
             if p0 >= 1 { continue }
             let extra = (min(1, p0 * multiplier) - p0) / (1 - p0)
+            let miss = engagedMiss[a * classCount + c]
+            engagedMiss[a * classCount + c] *= (1 - min(1, p0 * multiplier)) / (1 - p0)
             let first = aud.group(p, c, 0)
             for pattern in 0..<P where pattern & bit != 0 {
                 let g = first + pattern
@@ -259,7 +267,8 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
                     let unseen = rng.hypergeometric(successes: unseenMembers, failures: members - unseenMembers, draws: count)
                     let x = rng.binomial(unseen, extra)
                     if x > 0 {
-                        view(g, x, kind: .impressionsOrganic, follower: true, engaged: reached ? .thisWeek : .earlier, &post)
+                        view(g, x, kind: .impressionsOrganic, follower: true,
+                             engaged: reached ? .thisWeek : .earlier(missFactor: miss), &post)
                     }
                 }
             }
@@ -473,15 +482,20 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         if !follower { post.nonFollowerViews += x }
         let members = n[g], unseen = members - seenCount(g)
         let slot = g * Self.slots + j
-        if recency != .thisWeek {
-            // Viewers are a uniform subset of the unseen; all who were not reached this week are unseen.
-            let newWeek = rng.hypergeometric(successes: members - weekReach[g], failures: unseen - (members - weekReach[g]), draws: x)
+        switch recency {
+        case .thisWeek:
+            break
+        case .unknown, .earlier:
+            // Viewers are a uniform subset of the unseen; all who were not reached this week are
+            // unseen. Engaged viewers missed the week's earlier posts less often (`engagedMiss`).
+            var factor = 1.0
+            if case .earlier(let f) = recency { factor = f }
+            let newWeek = draw(x, unreached: members - weekReach[g], unseen: unseen, factor: factor, rng)
             let newEver = rng.hypergeometric(successes: members - everReach[g], failures: everReach[g] - weekReach[g], draws: newWeek)
             weekReach[g] += newWeek
             everReach[g] += newEver
             tallies.reachedOnPlatform(cell, people: newWeek, ever: newEver)
-            let accountNew = rng.hypergeometric(successes: members - accountWeek[slot],
-                                                failures: unseen - (members - accountWeek[slot]), draws: x)
+            let accountNew = draw(x, unreached: members - accountWeek[slot], unseen: unseen, factor: factor, rng)
             let accountNewEver = rng.hypergeometric(successes: members - accountEver[slot],
                                                     failures: accountEver[slot] - accountWeek[slot], draws: accountNew)
             accountWeek[slot] += accountNew
@@ -540,9 +554,10 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         var total = 0
         for slot in 0..<engagedSlots { total += engaged[base + slot] }
         let here = engaged[base + current]
-        let new = recency == .earlier ? k : k - rng.hypergeometric(successes: here, failures: members - here, draws: k)
+        let known = recency != .unknown
+        let new = known ? k : k - rng.hypergeometric(successes: here, failures: members - here, draws: k)
         var older = total - here
-        var fromOlder = recency == .earlier ? min(k, older)
+        var fromOlder = known ? min(k, older)
             : rng.hypergeometric(successes: older, failures: members - total, draws: new)
         engaged[base + current] += new
         for slot in 0..<engagedSlots where slot != current && fromOlder > 0 {
@@ -552,6 +567,15 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             older -= e
             fromOlder -= t
         }
+    }
+
+    /// Of `x` viewers among the `unseen`, those not reached this week yet: hypergeometric for a
+    /// uniform pick (`factor` 1), binomial with the odds scaled by `factor` otherwise.
+    @inline(__always)
+    private func draw(_ x: Int, unreached: Int, unseen: Int, factor: Double, _ rng: RandomStream) -> Int {
+        if factor == 1 { return rng.hypergeometric(successes: unreached, failures: unseen - unreached, draws: x) }
+        guard unseen > 0 else { return 0 }
+        return min(unreached, rng.binomial(x, min(1, factor * Double(unreached) / Double(unseen))))
     }
 
     /// Queues `k` sharers of group `g` for the cascade: `sharer` itself (a person the cascade
@@ -602,7 +626,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
                 * Double(active) / Double(max(1, aud.potential[d * classCount + c]))
             let k = rng.binomial(deciders, min(1, uses * Double(active - following) / Double(active) * migration.followThrough[s]))
             guard k > 0 else { continue }
-            var left = k, pool = active - following
+            var left = k, pool = active - followers(account: b, cls: c)
             let first = aud.group(d, c, 0)
             for pattern in 0..<aud.patterns[d] where pattern & bit == 0 && left > 0 {
                 let h = first + pattern
@@ -867,11 +891,12 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
 }
 
 /// What a view's group pass knows of its viewers' recent engagement with the post's account.
-enum EngagedRecency {
+enum EngagedRecency: Equatable {
     /// Nothing: viewers are a uniform pick among the group's members.
     case unknown
     /// They engaged this week (so were reached this week and stay in this week's slot).
     case thisWeek
-    /// They engaged in an earlier week of the window (an engagement moves them to this week).
-    case earlier
+    /// They engaged in an earlier week of the window (an engagement moves them to this week);
+    /// `missFactor`: how much likelier than a uniform member they are to be unreached this week.
+    case earlier(missFactor: Double)
 }

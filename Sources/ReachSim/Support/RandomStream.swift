@@ -208,22 +208,29 @@ public final class RandomStream: @unchecked Sendable {
     }
 
     /// Of `draws` people taken without replacement from `successes + failures`, how many are
-    /// successes (hypergeometric). Exact (GSL, O(draws)) up to 500 draws; beyond, the normal law
-    /// with the hypergeometric's mean and variance (binomial below a variance of 25), rounded and
-    /// kept in the possible range: the grouped engine draws from groups of millions.
+    /// successes (hypergeometric). Exact (GSL, O(draws)) for up to 16 draws and when the draws
+    /// are a large part of the population with a small variance; otherwise the binomial law when
+    /// the draws are under 5 % of the population (its variance is then within 5 %), else the normal
+    /// law with the hypergeometric's mean and variance, rounded and kept in the possible range: the
+    /// grouped engine draws from groups of millions, and GSL's sampler costs a uniform per draw.
     public func hypergeometric(successes n1: Int, failures n2: Int, draws: Int) -> Int {
         let n1 = max(0, n1), n2 = max(0, n2), total = n1 + n2
         let t = min(max(0, draws), total)
         if t == 0 || n1 == 0 { return 0 }
         if n2 == 0 { return t }
         if t > total / 2 { return n1 - hypergeometric(successes: n1, failures: n2, draws: total - t) }
-        if t <= 500 && total <= Int(UInt32.max) {
-            return Int(gsl_ran_hypergeometric(rng, UInt32(n1), UInt32(n2), UInt32(t)))
-        }
         let p = Double(n1) / Double(total)
-        let mean = Double(t) * p
-        let variance = mean * (1 - p) * Double(total - t) / Double(total - 1)
-        let drawn = variance < 25 ? binomial(t, p) : Int((mean + variance.squareRoot() * gaussian()).rounded())
+        let drawn: Int
+        if t > 16 && 20 * t < total {
+            drawn = binomial(t, p)
+        } else {
+            let mean = Double(t) * p
+            let variance = mean * (1 - p) * Double(total - t) / Double(total - 1)
+            if (t <= 16 || variance < 25) && total <= Int(UInt32.max) {
+                return Int(gsl_ran_hypergeometric(rng, UInt32(n1), UInt32(n2), UInt32(t)))
+            }
+            drawn = Int((mean + variance.squareRoot() * gaussian()).rounded())
+        }
         return min(max(drawn, max(0, t - n2)), min(t, n1))
     }
 

@@ -112,4 +112,24 @@ import Testing
         #expect(all == [0, 1, 2, 3, 4])
         #expect(none == 0)
     }
+
+    /// Each regime of `hypergeometric` (exact, binomial, normal, and the complement for draws
+    /// over half the population) has the law's mean within 4 standard errors and its variance
+    /// within 4 standard errors of the sample variance (≈ σ²√(2/reps) for these near-normal counts).
+    @Test(arguments: [(40, 60, 10), (30_000, 970_000, 2_000), (400_000, 600_000, 300_000), (500, 500, 800)])
+    func hypergeometricMeanAndVariance(_ n1: Int, _ n2: Int, _ t: Int) {
+        let s = RandomStream(seed: 11, purpose: .test)
+        let reps = 4_000
+        let draws = (0..<reps).map { _ in Double(s.hypergeometric(successes: n1, failures: n2, draws: t)) }
+        let total = Double(n1 + n2), p = Double(n1) / total
+        let mean = Double(t) * p
+        let variance = mean * (1 - p) * (total - Double(t)) / (total - 1)
+        let sampleMean = draws.reduce(0, +) / Double(reps)
+        let sampleVariance = draws.map { ($0 - sampleMean) * ($0 - sampleMean) }.reduce(0, +) / Double(reps - 1)
+        #expect(abs(sampleMean - mean) < 4 * (variance / Double(reps)).squareRoot())
+        #expect(abs(sampleVariance - variance) < 4 * variance * (2 / Double(reps)).squareRoot())
+        #expect(draws.allSatisfy { $0 >= Double(max(0, t - n2)) && $0 <= Double(min(t, n1)) })
+        #expect(s.hypergeometric(successes: 0, failures: 10, draws: 5) == 0)
+        #expect(s.hypergeometric(successes: 10, failures: 0, draws: 5) == 5)
+    }
 }
