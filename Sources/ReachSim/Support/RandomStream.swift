@@ -208,7 +208,8 @@ public final class RandomStream: @unchecked Sendable {
     }
 
     /// Of `draws` people taken without replacement from `successes + failures`, how many are
-    /// successes (hypergeometric). Exact (GSL, O(draws)) for up to 16 draws and when the draws
+    /// successes (hypergeometric). Exact item by item when successes or failures are at most 64;
+    /// exact (GSL, O(draws)) for up to 16 draws and when the draws
     /// are a large part of the population with a small variance; otherwise the binomial law when
     /// the draws are under 5 % of the population (its variance is then within 5 %), else the normal
     /// law with the hypergeometric's mean and variance, rounded and kept in the possible range: the
@@ -219,6 +220,14 @@ public final class RandomStream: @unchecked Sendable {
         if t == 0 || n1 == 0 { return 0 }
         if n2 == 0 { return t }
         if t > total / 2 { return n1 - hypergeometric(successes: n1, failures: n2, draws: total - t) }
+        let minority = min(n1, n2)
+        if minority <= 64 {
+            // Item by item over the minority: given k of the first i drawn, item i is one of the
+            // total − i others, of which t − k are drawn. O(minority) uniforms, exact.
+            var k = 0
+            for i in 0..<minority where k < t && uniform() * Double(total - i) < Double(t - k) { k += 1 }
+            return n1 == minority ? k : t - k
+        }
         let p = Double(n1) / Double(total)
         let drawn: Int
         if t > 16 && 20 * t < total {

@@ -116,7 +116,7 @@ import Testing
     /// Each regime of `hypergeometric` (exact, binomial, normal, and the complement for draws
     /// over half the population) has the law's mean within 4 standard errors and its variance
     /// within 4 standard errors of the sample variance (≈ σ²√(2/reps) for these near-normal counts).
-    @Test(arguments: [(40, 60, 10), (30_000, 970_000, 2_000), (400_000, 600_000, 300_000), (500, 500, 800)])
+    @Test(arguments: [(40, 60, 10), (30, 9_000, 4_000), (300, 400, 12), (30_000, 970_000, 2_000), (400_000, 600_000, 300_000), (500, 500, 800), (900, 200, 300)])
     func hypergeometricMeanAndVariance(_ n1: Int, _ n2: Int, _ t: Int) {
         let s = RandomStream(seed: 11, purpose: .test)
         let reps = 4_000
