@@ -495,9 +495,11 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             weekReach[g] += newWeek
             everReach[g] += newEver
             tallies.reachedOnPlatform(cell, people: newWeek, ever: newEver)
-            let accountNew = draw(x, unreached: members - accountWeek[slot], unseen: unseen, factor: factor, rng)
-            let accountNewEver = rng.hypergeometric(successes: members - accountEver[slot],
-                                                    failures: accountEver[slot] - accountWeek[slot], draws: accountNew)
+            // A platform's only account reaches whom the platform reaches.
+            let single = aud.accountCount[p] == 1
+            let accountNew = single ? newWeek : draw(x, unreached: members - accountWeek[slot], unseen: unseen, factor: factor, rng)
+            let accountNewEver = single ? newEver : rng.hypergeometric(successes: members - accountEver[slot],
+                                                                       failures: accountEver[slot] - accountWeek[slot], draws: accountNew)
             accountWeek[slot] += accountNew
             accountEver[slot] += accountNewEver
             tallies.reachedByAccount(cell, people: accountNew, ever: accountNewEver)
@@ -649,9 +651,13 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         let members = n[g]
         let k = min(k, members)
         guard k > 0 else { return }
-        func carry(_ week: UnsafeMutablePointer<Int>, _ ever: UnsafeMutablePointer<Int>, _ from: Int, _ to: Int, reached: Bool) {
+        var last = (0, 0)
+        func carry(_ week: UnsafeMutablePointer<Int>, _ ever: UnsafeMutablePointer<Int>, _ from: Int, _ to: Int, reached: Bool,
+                   same: Bool = false) {
             let w: Int, e: Int
-            if reached {
+            if same {
+                (w, e) = last
+            } else if reached {
                 w = min(k, week[from]); e = min(k, ever[from])
             } else {
                 w = rng.hypergeometric(successes: week[from], failures: members - week[from], draws: k)
@@ -659,11 +665,15 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             }
             week[from] -= w; ever[from] -= e
             if to >= 0 { week[to] += w; ever[to] += e }
+            last = (w, e)
         }
         let viewers = j >= 0
         carry(weekReach, everReach, g, h, reached: viewers)
+        // A platform's only account keeps the platform's reach (see `view`).
+        let single = aud.accountCount[p] == 1
         for i in 0..<aud.accountCount[p] {
-            carry(accountWeek, accountEver, g * Self.slots + i, h < 0 ? -1 : h * Self.slots + i, reached: viewers && i == j)
+            carry(accountWeek, accountEver, g * Self.slots + i, h < 0 ? -1 : h * Self.slots + i, reached: viewers && i == j,
+                  same: single)
         }
         let seenHere = seenCount(g)
         if seenHere > 0 {

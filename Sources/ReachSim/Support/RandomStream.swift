@@ -208,8 +208,8 @@ public final class RandomStream: @unchecked Sendable {
     }
 
     /// Of `draws` people taken without replacement from `successes + failures`, how many are
-    /// successes (hypergeometric). Exact item by item when successes or failures are at most 64;
-    /// exact (GSL, O(draws)) for up to 16 draws and when the draws
+    /// successes (hypergeometric). Exact draw by draw, or item by item over the successes or the
+    /// failures, when the fewest of the three is at most 64; exact (GSL, O(draws)) when the draws
     /// are a large part of the population with a small variance; otherwise the binomial law when
     /// the draws are under 5 % of the population (its variance is then within 5 %), else the normal
     /// law with the hypergeometric's mean and variance, rounded and kept in the possible range: the
@@ -221,6 +221,13 @@ public final class RandomStream: @unchecked Sendable {
         if n2 == 0 { return t }
         if t > total / 2 { return n1 - hypergeometric(successes: n1, failures: n2, draws: total - t) }
         let minority = min(n1, n2)
+        if t <= 64 && t <= minority {
+            // Draw by draw: given k successes in the first i draws, the next is a success with
+            // (n1 − k) / (total − i). O(draws) uniforms, exact.
+            var k = 0
+            for i in 0..<t where uniform() * Double(total - i) < Double(n1 - k) { k += 1 }
+            return k
+        }
         if minority <= 64 {
             // Item by item over the minority: given k of the first i drawn, item i is one of the
             // total − i others, of which t − k are drawn. O(minority) uniforms, exact.
@@ -230,12 +237,12 @@ public final class RandomStream: @unchecked Sendable {
         }
         let p = Double(n1) / Double(total)
         let drawn: Int
-        if t > 16 && 20 * t < total {
+        if 20 * t < total {
             drawn = binomial(t, p)
         } else {
             let mean = Double(t) * p
             let variance = mean * (1 - p) * Double(total - t) / Double(total - 1)
-            if (t <= 16 || variance < 25) && total <= Int(UInt32.max) {
+            if variance < 25 && total <= Int(UInt32.max) {
                 return Int(gsl_ran_hypergeometric(rng, UInt32(n1), UInt32(n2), UInt32(t)))
             }
             drawn = Int((mean + variance.squareRoot() * gaussian()).rounded())
