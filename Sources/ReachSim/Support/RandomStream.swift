@@ -208,12 +208,13 @@ public final class RandomStream: @unchecked Sendable {
     }
 
     /// Of `draws` people taken without replacement from `successes + failures`, how many are
-    /// successes (hypergeometric). Exact draw by draw, or item by item over the successes or the
-    /// failures, when the fewest of the three is at most 64; exact (GSL, O(draws)) when the draws
-    /// are a large part of the population with a small variance; otherwise the binomial law when
-    /// the draws are under 5 % of the population (its variance is then within 5 %), else the normal
-    /// law with the hypergeometric's mean and variance, rounded and kept in the possible range: the
-    /// grouped engine draws from groups of millions, and GSL's sampler costs a uniform per draw.
+    /// successes (hypergeometric). Exact draw by draw up to 8 draws; the binomial law when the
+    /// draws are under 5 % of the population (its variance is then within 5 % of the
+    /// hypergeometric's); exact draw by draw, or item by item over the successes or the failures,
+    /// when the fewest of the three is at most 64; GSL's exact sampler for a small variance; the
+    /// normal law with the hypergeometric's mean and variance otherwise, rounded and kept in the
+    /// possible range. The grouped engine draws from groups of millions, and GSL's sampler costs
+    /// a uniform per draw.
     public func hypergeometric(successes n1: Int, failures n2: Int, draws: Int) -> Int {
         let n1 = max(0, n1), n2 = max(0, n2), total = n1 + n2
         let t = min(max(0, draws), total)
@@ -221,13 +222,15 @@ public final class RandomStream: @unchecked Sendable {
         if n2 == 0 { return t }
         if t > total / 2 { return n1 - hypergeometric(successes: n1, failures: n2, draws: total - t) }
         let minority = min(n1, n2)
-        if t <= 64 && t <= minority {
+        if t <= 8 || (t <= 64 && t <= minority && 20 * t >= total) {
             // Draw by draw: given k successes in the first i draws, the next is a success with
             // (n1 − k) / (total − i). O(draws) uniforms, exact.
             var k = 0
             for i in 0..<t where uniform() * Double(total - i) < Double(n1 - k) { k += 1 }
             return k
         }
+        let p = Double(n1) / Double(total)
+        if 20 * t < total { return min(max(binomial(t, p), t - n2), n1) }
         if minority <= 64 {
             // Item by item over the minority: given k of the first i drawn, item i is one of the
             // total − i others, of which t − k are drawn. O(minority) uniforms, exact.
@@ -235,18 +238,12 @@ public final class RandomStream: @unchecked Sendable {
             for i in 0..<minority where k < t && uniform() * Double(total - i) < Double(t - k) { k += 1 }
             return n1 == minority ? k : t - k
         }
-        let p = Double(n1) / Double(total)
-        let drawn: Int
-        if 20 * t < total {
-            drawn = binomial(t, p)
-        } else {
-            let mean = Double(t) * p
-            let variance = mean * (1 - p) * Double(total - t) / Double(total - 1)
-            if variance < 25 && total <= Int(UInt32.max) {
-                return Int(gsl_ran_hypergeometric(rng, UInt32(n1), UInt32(n2), UInt32(t)))
-            }
-            drawn = Int((mean + variance.squareRoot() * gaussian()).rounded())
+        let mean = Double(t) * p
+        let variance = mean * (1 - p) * Double(total - t) / Double(total - 1)
+        if variance < 25 && total <= Int(UInt32.max) {
+            return Int(gsl_ran_hypergeometric(rng, UInt32(n1), UInt32(n2), UInt32(t)))
         }
+        let drawn = Int((mean + variance.squareRoot() * gaussian()).rounded())
         return min(max(drawn, max(0, t - n2)), min(t, n1))
     }
 
