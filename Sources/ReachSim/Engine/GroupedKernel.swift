@@ -235,7 +235,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             let first = aud.group(p, c, 0)
             for pattern in 0..<P where pattern & bit != 0 {
                 let g = first + pattern
-                let x = rng.binomial(n[g] - seenCount(g), q)
+                let x = rng.fastBinomial(n[g] - seenCount(g), q)
                 if x > 0 { view(g, x, kind: .impressionsOrganic, follower: true, &post) }
             }
         }
@@ -265,7 +265,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
                 // uniform among the members.
                 for (count, reached) in [(thisWeek, true), (recent - thisWeek, false)] where count > 0 {
                     let unseen = rng.hypergeometric(successes: unseenMembers, failures: members - unseenMembers, draws: count)
-                    let x = rng.binomial(unseen, extra)
+                    let x = rng.fastBinomial(unseen, extra)
                     if x > 0 {
                         view(g, x, kind: .impressionsOrganic, follower: true,
                              engaged: reached ? .thisWeek : .earlier(missFactor: miss), &post)
@@ -282,7 +282,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             let first = aud.group(p, c, 0)
             for pattern in 0..<P where pattern & bit != 0 {
                 let g = first + pattern
-                let x = rng.binomial(n[g] - seenCount(g), visibility[c])
+                let x = rng.fastBinomial(n[g] - seenCount(g), visibility[c])
                 if x > 0 { view(g, x, kind: .impressionsShares, follower: pattern & author != 0, &post) }
             }
         }
@@ -338,7 +338,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     private func outsideShare(of n: Int, _ post: PostContext) -> Int {
         guard let outside, n > 0, outside.exists(post.platform) else { return 0 }
         let q = outside.pools.discoveryShare[post.platform]
-        return q >= 1 ? n : post.rng.binomial(n, q)
+        return q >= 1 ? n : post.rng.fastBinomial(n, q)
     }
 
     /// Non-followers of the post's account in class `c` who have not seen it.
@@ -383,10 +383,10 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             rate += weights[c]
         }
         guard rate > 0 else { return outsideViews }
-        let shown = min(size, rng.binomial(20 * size + 100, min(1, rate / Double(users))))
+        let shown = min(size, rng.fastBinomial(20 * size + 100, min(1, rate / Double(users))))
         var left = shown, total = rate
         for c in 0..<classCount where left > 0 && weights[c] > 0 {
-            let k = total <= weights[c] ? left : rng.binomial(left, weights[c] / total)
+            let k = total <= weights[c] ? left : rng.fastBinomial(left, weights[c] / total)
             total -= weights[c]
             left -= k
             if k > 0 { showNonFollowers(k, cls: c, unseen: unseenNonFollowers(p, c, bit: bit), kind: .impressionsDiscovery, &post) }
@@ -403,7 +403,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             let landed = outsideShare(of: impressions, post)
             inside -= landed
             let accept = outside.discoveryAcceptance(post)
-            outside.show(accept >= 1 ? landed : rng.binomial(landed, accept), kind: .impressionsDiscovery,
+            outside.show(accept >= 1 ? landed : rng.fastBinomial(landed, accept), kind: .impressionsDiscovery,
                          tallies: tallies, &post)
         }
         guard inside > 0, !world.audience.platformUsers[p].isEmpty else { return }
@@ -419,14 +419,14 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         guard total > 0 else { return }
         var left = inside
         for c in 0..<classCount where left > 0 && weights[c] > 0 {
-            let m = total <= weights[c] ? left : rng.binomial(left, weights[c] / total)
+            let m = total <= weights[c] ? left : rng.fastBinomial(left, weights[c] / total)
             total -= weights[c]
             left -= m
             guard m > 0 else { continue }
             let potential = Double(aud.potential[p * classCount + c])
             let unseen = unseenNonFollowers(p, c, bit: bit)
-            let touched = rng.binomial(unseen, -expm1(Double(m) * log1p(-1 / max(potential, 1))))
-            let x = rng.binomial(touched, acceptance[c])
+            let touched = rng.fastBinomial(unseen, -expm1(Double(m) * log1p(-1 / max(potential, 1))))
+            let x = rng.fastBinomial(touched, acceptance[c])
             if x > 0 { showNonFollowers(x, cls: c, unseen: unseen, kind: .impressionsDiscovery, &post) }
         }
     }
@@ -515,9 +515,9 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             (like, comment, share, follow) = (likeRate[r] * post.likeFactor, commentRate[r] * post.commentFactor,
                                               shareRate[r] * post.shareFactor, followRate[p * segments + s])
         }
-        let likes = rng.binomial(x, min(1, like))
-        let comments = rng.binomial(x, min(1, comment))
-        let shares = rng.binomial(x, min(1, share))
+        let likes = rng.fastBinomial(x, min(1, like))
+        let comments = rng.fastBinomial(x, min(1, comment))
+        let shares = rng.fastBinomial(x, min(1, share))
         if likes > 0 { tallies.add(.likes, cell, Double(likes)); post.likes += likes }
         if comments > 0 { tallies.add(.comments, cell, Double(comments)); post.comments += comments }
         if shares > 0 {
@@ -535,7 +535,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
                          recency: recency, rng: rng)
         }
         if !follower {
-            let follows = rng.binomial(x, min(1, follow))
+            let follows = rng.fastBinomial(x, min(1, follow))
             if follows > 0 {
                 move(follows, from: g, to: g + (1 << j), platform: p, viewersOf: j, rng: rng)
                 tallies.add(.followersGained, cell, Double(follows))
@@ -577,7 +577,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     private func draw(_ x: Int, unreached: Int, unseen: Int, factor: Double, _ rng: RandomStream) -> Int {
         if factor == 1 { return rng.hypergeometric(successes: unreached, failures: unseen - unreached, draws: x) }
         guard unseen > 0 else { return 0 }
-        return min(unreached, rng.binomial(x, min(1, factor * Double(unreached) / Double(unseen))))
+        return min(unreached, rng.fastBinomial(x, min(1, factor * Double(unreached) / Double(unseen))))
     }
 
     /// Queues `k` sharers of group `g` for the cascade: `sharer` itself (a person the cascade
@@ -626,7 +626,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             let following = max(0, followers(account: b, cls: c) - migrated[(m * aud.platforms + d) * classCount + c])
             let uses = aud.alsoUses[g * aud.platforms + d]
                 * Double(active) / Double(max(1, aud.potential[d * classCount + c]))
-            let k = rng.binomial(deciders, min(1, uses * Double(active - following) / Double(active) * migration.followThrough[s]))
+            let k = rng.fastBinomial(deciders, min(1, uses * Double(active - following) / Double(active) * migration.followThrough[s]))
             guard k > 0 else { continue }
             var left = k, pool = active - followers(account: b, cls: c)
             let first = aud.group(d, c, 0)
@@ -713,7 +713,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             let c = (full - aud.base[p]) / aud.patterns[p]
             let pattern = ((full - aud.base[p]) % aud.patterns[p]) & openMask[p]
             let potential = aud.potential[p * classCount + c]
-            let wanted = rng.binomial(count, Double(activeUsers(p, c)) / Double(max(1, potential)))
+            let wanted = rng.fastBinomial(count, Double(activeUsers(p, c)) / Double(max(1, potential)))
             let g = aud.group(p, c, pattern)
             let here = min(wanted, n[g])
             move(here, from: g, to: g + bit, platform: p, viewersOf: -1, rng: rng)
@@ -741,7 +741,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             var lost = 0
             for pattern in 0..<aud.patterns[p] where pattern & bit != 0 {
                 let g = first + pattern
-                let k = q >= 1 ? n[g] : rng.binomial(n[g], q)
+                let k = q >= 1 ? n[g] : rng.fastBinomial(n[g], q)
                 if k > 0 {
                     move(k, from: g, to: g - bit, platform: p, viewersOf: -1, rng: rng)
                     lost += k

@@ -132,4 +132,21 @@ import Testing
         #expect(s.hypergeometric(successes: 0, failures: 10, draws: 5) == 0)
         #expect(s.hypergeometric(successes: 10, failures: 0, draws: 5) == 5)
     }
+
+    /// `fastBinomial` by inversion (small means) and through GSL (large ones): mean within 4
+    /// standard errors, variance within 4 standard errors of the sample variance, from the
+    /// binomial's fourth central moment μ₄ = npq(1 + 3pq(n − 2)): SE(s²) ≈ √((μ₄ − σ⁴) / reps).
+    @Test(arguments: [(3, 0.2), (40, 0.01), (1_000, 0.003), (200, 0.3), (5_000, 0.05)])
+    func fastBinomialMeanAndVariance(_ n: Int, _ p: Double) {
+        let s = RandomStream(seed: 13, purpose: .test)
+        let reps = 4_000
+        let draws = (0..<reps).map { _ in Double(s.fastBinomial(n, p)) }
+        let mean = Double(n) * p, variance = mean * (1 - p)
+        let sampleMean = draws.reduce(0, +) / Double(reps)
+        let sampleVariance = draws.map { ($0 - sampleMean) * ($0 - sampleMean) }.reduce(0, +) / Double(reps - 1)
+        #expect(abs(sampleMean - mean) < 4 * (variance / Double(reps)).squareRoot())
+        let q = 1 - p, mu4 = variance * (1 + 3 * p * q * Double(n - 2))
+        #expect(abs(sampleVariance - variance) < 4 * ((mu4 - variance * variance) / Double(reps)).squareRoot())
+        #expect(draws.allSatisfy { $0 >= 0 && $0 <= Double(n) })
+    }
 }
