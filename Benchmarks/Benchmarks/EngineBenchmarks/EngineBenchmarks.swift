@@ -3,8 +3,9 @@ import BenchmarkSupport
 import ReachSim
 
 /// The simulator on `scenarios/museum-baseline.yaml` (300,000 agents, three platforms, 78,500
-/// followers): building its world, one week, one replicate (52 weeks). Worlds are built in
-/// set-up, outside the measurement, except in `BuildWorld`.
+/// followers): building its world, one week, one replicate (52 weeks) with the exact engine and
+/// with the grouped one (docs/engines.md). Worlds are built in set-up, outside the measurement,
+/// except in `BuildWorld`.
 let benchmarks: @Sendable () -> Void = {
     // One simulated week: the schedule's posts, feeds, shares and follows of week 1.
     Benchmark("Engine.MuseumBaseline.OneWeek", configuration: BenchmarkSupport.configuration(maxIterations: 30)) { benchmark, world in
@@ -21,6 +22,16 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Engine.MuseumBaseline.OneReplicate", configuration: BenchmarkSupport.configuration(maxIterations: 10)) { benchmark, world in
         BenchmarkSupport.measure(benchmark) {
             blackHole(Simulation.run(world, replicates: 1, threads: 1))
+        }
+    } setup: {
+        try World.build(try BenchmarkSupport.loadScenario("museum-baseline.yaml"))
+    }
+
+    // The same replicate with the grouped engine (its groups are built in the measurement, once
+    // per run as in `reachsim run`).
+    Benchmark("Engine.MuseumBaseline.OneReplicate.Grouped", configuration: BenchmarkSupport.configuration(maxIterations: 20)) { benchmark, world in
+        BenchmarkSupport.measure(benchmark) {
+            blackHole(Simulation.run(world, replicates: 1, threads: 1, engine: .grouped))
         }
     } setup: {
         try World.build(try BenchmarkSupport.loadScenario("museum-baseline.yaml"))

@@ -30,4 +30,13 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         try World.build(try ScenarioLoader.load(path: path))
     }
+
+    // The grouped engine: 20 replicates on 2 threads, its groups included (docs/engines.md).
+    Benchmark("Large.Institution.TwentyReplicates.Grouped", configuration: configuration) { benchmark, world in
+        BenchmarkSupport.measure(benchmark) {
+            blackHole(Simulation.run(world, replicates: 20, threads: 2, engine: .grouped))
+        }
+    } setup: {
+        try World.build(try ScenarioLoader.load(path: path))
+    }
 }
