@@ -202,22 +202,13 @@ final class ExposureKernel: PostSampler, RepostSampler {
         !world.audience.platformUsers[post.platform].isEmpty || outside?.exists(post.platform) == true
     }
 
-    /// Of `n` out-of-network impressions of the post, those that land outside the catchment
-    /// (binomial with the platform's `OutsidePools.discoveryShare`); 0 for a closed audience.
-    private func outsideShare(of n: Int, _ post: PostContext) -> Int {
-        guard let outside, n > 0, outside.exists(post.platform) else { return 0 }
-        let q = outside.pools.discoveryShare[post.platform]
-        return q >= 1 ? n : post.rng.binomial(n, q)
-    }
-
     func showTestBatch(_ post: inout PostContext, size: Int) -> Int {
         let p = post.platform
         let users = world.audience.platformUsers[p]
         let set = accounts.followers[post.account]
         let weight = world.feeds[p].interestWeight
         let rng = post.rng
-        let outsideViews = outsideShare(of: size, post)
-        outside?.show(outsideViews, kind: .impressionsDiscovery, tallies: tallies, &post)
+        let outsideViews = outside?.showTestBatchShare(size, tallies: tallies, &post) ?? 0
         let size = users.isEmpty ? 0 : size - outsideViews
         var shown = 0, attempts = 0
         let maxAttempts = 20 * size + 100
@@ -241,14 +232,7 @@ final class ExposureKernel: PostSampler, RepostSampler {
         world.feeds[p].discoveryAcceptance(hour: post.hour, into: &acceptance)
         let weight = world.feeds[p].interestWeight
         let rng = post.rng
-        var inside = impressions
-        if let outside {
-            let landed = outsideShare(of: impressions, post)
-            inside -= landed
-            let accept = outside.discoveryAcceptance(post)
-            outside.show(accept >= 1 ? landed : rng.binomial(landed, accept), kind: .impressionsDiscovery,
-                         tallies: tallies, &post)
-        }
+        let inside = impressions - (outside?.showDiscoveryShare(impressions, tallies: tallies, &post) ?? 0)
         if users.isEmpty { return }
         for _ in 0..<inside {
             // In proportion to interest: a drawn user is kept with their segment's weight (a

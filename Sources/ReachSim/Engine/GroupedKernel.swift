@@ -334,13 +334,6 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         !world.audience.platformUsers[post.platform].isEmpty || outside?.exists(post.platform) == true
     }
 
-    /// Of `n` out-of-network impressions, those that land outside the catchment.
-    private func outsideShare(of n: Int, _ post: PostContext) -> Int {
-        guard let outside, n > 0, outside.exists(post.platform) else { return 0 }
-        let q = outside.pools.discoveryShare[post.platform]
-        return q >= 1 ? n : post.rng.fastBinomial(n, q)
-    }
-
     /// Non-followers of the post's account in class `c` who have not seen it.
     private func unseenNonFollowers(_ p: Int, _ c: Int, bit: Int) -> Int {
         let first = aud.group(p, c, 0)
@@ -368,8 +361,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     func showTestBatch(_ post: inout PostContext, size: Int) -> Int {
         let p = post.platform, bit = 1 << aud.local[post.account]
         let rng = post.rng
-        let outsideViews = outsideShare(of: size, post)
-        outside?.show(outsideViews, kind: .impressionsDiscovery, tallies: tallies, &post)
+        let outsideViews = outside?.showTestBatchShare(size, tallies: tallies, &post) ?? 0
         let users = world.audience.platformUsers[p].count
         let size = users == 0 ? 0 : size - outsideViews
         guard size > 0 else { return outsideViews }
@@ -398,14 +390,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         let p = post.platform, bit = 1 << aud.local[post.account]
         world.feeds[p].discoveryAcceptance(hour: post.hour, into: &acceptance)
         let rng = post.rng
-        var inside = impressions
-        if let outside {
-            let landed = outsideShare(of: impressions, post)
-            inside -= landed
-            let accept = outside.discoveryAcceptance(post)
-            outside.show(accept >= 1 ? landed : rng.fastBinomial(landed, accept), kind: .impressionsDiscovery,
-                         tallies: tallies, &post)
-        }
+        let inside = impressions - (outside?.showDiscoveryShare(impressions, tallies: tallies, &post) ?? 0)
         guard inside > 0, !world.audience.platformUsers[p].isEmpty else { return }
         // Impressions land on classes in proportion to potential users × interest weight; each
         // lands on a uniform member of the class, and counts when that member is an unseen

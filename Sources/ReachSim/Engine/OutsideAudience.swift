@@ -128,6 +128,31 @@ final class OutsideAudience {
         }
     }
 
+    /// Of `n` test-batch impressions of the post, those that land outside (binomial with the
+    /// platform's `OutsidePools.discoveryShare`), shown there; returns them (both engines).
+    func showTestBatchShare(_ n: Int, tallies: WeeklyTallies, _ post: inout PostContext) -> Int {
+        let landed = landedOutside(n, post)
+        show(landed, kind: .impressionsDiscovery, tallies: tallies, &post)
+        return landed
+    }
+
+    /// Of `n` discovery impressions of the post, those that land outside, shown to those who
+    /// accept (live events: online); returns how many landed outside (both engines).
+    func showDiscoveryShare(_ n: Int, tallies: WeeklyTallies, _ post: inout PostContext) -> Int {
+        let landed = landedOutside(n, post)
+        let accept = discoveryAcceptance(post)
+        show(accept >= 1 ? landed : post.rng.binomial(landed, accept), kind: .impressionsDiscovery, tallies: tallies, &post)
+        return landed
+    }
+
+    /// Of `n` out-of-network impressions of the post, those that land outside the catchment
+    /// (binomial with the platform's `OutsidePools.discoveryShare`).
+    private func landedOutside(_ n: Int, _ post: PostContext) -> Int {
+        guard n > 0, exists(post.platform) else { return 0 }
+        let q = pools.discoveryShare[post.platform]
+        return q >= 1 ? n : post.rng.binomial(n, q)
+    }
+
     /// `n` people outside start following account `a` of platform `p` without a view of ours
     /// (starter packs).
     func addFollowers(_ n: Int, account a: Int, platform p: Int, tallies: WeeklyTallies) {
