@@ -19,6 +19,10 @@ final class GroupedBoost {
     /// Per group: impressions delivered in the current cap period, and the period they count for.
     private var capUsed: [Int]
     private var capPeriod: [Int]
+    /// Per platform × segment: whether the platform's boost targets the segment.
+    private let targeted: [[Bool]]
+    /// The current campaign's eligible groups (reused: nothing is allocated per campaign).
+    private var eligible: [(group: Int, weight: Double, room: Int)] = []
 
     /// Nil when no platform of the world has a paid pool.
     init?(world: World, groups: Int) {
@@ -34,6 +38,13 @@ final class GroupedBoost {
         }
         capUsed = Array(repeating: 0, count: max(1, groups))
         capPeriod = Array(repeating: -1, count: max(1, groups))
+        let segments = world.scenario.audience.segments
+        targeted = world.paidPools.map { pool in
+            segments.indices.map { s in
+                pool.map { $0.boost.segments.contains(s) && $0.boost.localities.contains(segments[s].locality) } ?? false
+            }
+        }
+        eligible.reserveCapacity(max(1, groups))
     }
 
     func startReplicate(_ r: Int) {
@@ -66,11 +77,10 @@ final class GroupedBoost {
             var post = kernel.beginPost(account: a, format: boost.format, hour: hour, week: w, rng: engagement)
             let bit = 1 << aud.local[a]
             let period = (w - (boost.startWeek - 1)) / boost.capWeeks
-            let targeted = Set(boost.segments.filter { boost.localities.contains(segments[$0].locality) })
             // Eligible groups and their delivery weights.
             var total = 0.0
-            var eligible: [(group: Int, weight: Double, room: Int)] = []
-            for c in 0..<aud.classes where targeted.contains(c / ActivityLevels.count) {
+            eligible.removeAll(keepingCapacity: true)
+            for c in 0..<aud.classes where targeted[p][c / ActivityLevels.count] {
                 let s = c / ActivityLevels.count
                 let weight = boost.objective == .engagement ? segments[s].affinity : 1
                 guard weight > 0 else { continue }

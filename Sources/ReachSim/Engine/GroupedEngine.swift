@@ -9,6 +9,11 @@ enum GroupedEngine {
     /// (`GroupedAudience.unsupportedReason`). The validation table shows no kind of scenario
     /// (migrations, boosts, trends, graphs, several accounts) outside the goals, so none is excluded.
     static func prefers(_ world: World) -> Bool {
-        world.audience.agentCount >= autoThreshold && GroupedAudience.unsupportedReason(world) == nil
+        prefers(agentCount: world.audience.agentCount, countable: GroupedAudience.unsupportedReason(world) == nil)
+    }
+
+    /// The rule itself: at least `autoThreshold` agents and a world the groups can count.
+    static func prefers(agentCount: Int, countable: Bool) -> Bool {
+        agentCount >= autoThreshold && countable
     }
 }

@@ -67,6 +67,8 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     private let paidLike, paidComment, paidShare, paidFollow: [Double]
     /// The current post's visibility, peer visibility and acceptance by class, and class weights.
     private var visibility, peerProbability, acceptance, weights: [Double]
+    /// Reach across platforms per segment, this week and since week 0 (`finishWeek`'s sums).
+    private var segmentWeek, segmentTotal: [Double]
     private static let slots = GroupedAudience.maxAccounts
 
     init(world: World, audience: GroupedAudience, tallies: WeeklyTallies) {
@@ -122,6 +124,8 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
         peerProbability = Array(repeating: 0, count: classCount)
         acceptance = Array(repeating: 1, count: classCount)
         weights = Array(repeating: 0, count: classCount)
+        segmentWeek = Array(repeating: 0, count: segments)
+        segmentTotal = segmentWeek
     }
 
     deinit {
@@ -811,7 +815,7 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     /// using platforms m is missed by all of them with Π(1 − reached on p / users of p).
     func finishWeek() {
         let P = aud.platforms
-        var week = [Double](repeating: 0, count: segments), total = week
+        for s in 0..<segments { segmentWeek[s] = 0; segmentTotal[s] = 0 }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * P) { share in
             for c in 0..<classCount {
                 for p in 0..<P {
@@ -832,12 +836,12 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
                         missedEver *= 1 - share[2 * p + 1]
                         m &= m - 1
                     }
-                    week[s] += Double(aud.maskPeople[i]) * (1 - missedWeek)
-                    total[s] += Double(aud.maskPeople[i]) * (1 - missedEver)
+                    segmentWeek[s] += Double(aud.maskPeople[i]) * (1 - missedWeek)
+                    segmentTotal[s] += Double(aud.maskPeople[i]) * (1 - missedEver)
                 }
             }
         }
-        for s in 0..<segments { tallies.setReachAcrossPlatforms(segment: s, week: week[s], total: total[s]) }
+        for s in 0..<segments { tallies.setReachAcrossPlatforms(segment: s, week: segmentWeek[s], total: segmentTotal[s]) }
         outside?.finishWeek()
     }
 

@@ -15,6 +15,8 @@ final class GroupedRunner: ReplicateSimulator {
     private let starterPacks: StarterPacks?
     private let effort: [Double]
     private let classCount: Int
+    /// Starter packs' weight per class (reused).
+    private var classWeight: [Double]
 
     init(world: World, audience: GroupedAudience) {
         self.world = world
@@ -29,6 +31,7 @@ final class GroupedRunner: ReplicateSimulator {
         starterPacks = StarterPacks(world: world)
         effort = ReplicateRunner.effortFactors(world)
         classCount = world.audience.classes.count
+        classWeight = Array(repeating: 0, count: classCount)
     }
 
     func run(replicate: Int, into out: UnsafeMutableBufferPointer<Double>) {
@@ -114,15 +117,14 @@ final class GroupedRunner: ReplicateSimulator {
         guard let packs = starterPacks else { return }
         let p = world.accounts[a].platform
         var total = 0.0
-        var weight = [Double](repeating: 0, count: classCount)
         for c in 0..<classCount {
-            weight[c] = Double(kernel.nonFollowers(account: a, cls: c)) * packs.acceptance[c / ActivityLevels.count]
-            total += weight[c]
+            classWeight[c] = Double(kernel.nonFollowers(account: a, cls: c)) * packs.acceptance[c / ActivityLevels.count]
+            total += classWeight[c]
         }
         var left = n
-        for c in 0..<classCount where left > 0 && weight[c] > 0 {
-            let k = total <= weight[c] ? left : rng.binomial(left, weight[c] / total)
-            total -= weight[c]
+        for c in 0..<classCount where left > 0 && classWeight[c] > 0 {
+            let k = total <= classWeight[c] ? left : rng.binomial(left, classWeight[c] / total)
+            total -= classWeight[c]
             left -= k
             let added = kernel.addFollowers(k, account: a, cls: c, rng: rng)
             if added > 0 {

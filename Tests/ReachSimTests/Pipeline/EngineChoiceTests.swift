@@ -37,13 +37,13 @@ import Testing
         #expect(one.values.map(\.bitPattern) == two.values.map(\.bitPattern))
     }
 
-    /// The baseline museum (300,000 people) runs the exact engine under `auto`. One week: the
-    /// audience, which `auto` looks at, is the whole year's.
-    @Test func autoKeepsTheExactEngineForTheBaselineMuseum() throws {
-        let path = TestScenarios.packageRoot.appendingPathComponent("scenarios/museum-baseline.yaml").path
-        var museum = try ScenarioLoader.load(path: path)
-        museum.horizonWeeks = 1
-        #expect(try EngineChoice.auto.resolve(for: World.build(museum)) == .exact)
+    /// `auto` takes the grouped engine from a million agents in a world it can count, the exact
+    /// one below (the 6,000-person repro world) or when a platform has too many accounts.
+    @Test func autoTakesTheGroupedEngineFromAMillionAgents() throws {
+        #expect(try EngineChoice.auto.resolve(for: World.build(Self.repro())) == .exact)
+        #expect(!GroupedEngine.prefers(agentCount: 999_999, countable: true))
+        #expect(GroupedEngine.prefers(agentCount: 1_000_000, countable: true))
+        #expect(!GroupedEngine.prefers(agentCount: 12_000_000, countable: false))
     }
 
     /// `exact` and `grouped` are taken as asked, without building a world.
