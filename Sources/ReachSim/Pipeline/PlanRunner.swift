@@ -153,6 +153,10 @@ enum PlanRunner {
                 world = try World.build(plan.scenarios[i])
             }
             precondition(world.layout == plan.layout(i), "World.layout must equal MetricLayout(scenario)")
+            // The engine was chosen on the first world; another may have more accounts than groups count.
+            if engine == .grouped, let reason = GroupedAudience.unsupportedReason(world) {
+                throw WorldError("\(plan.scenarios[i].name): \(reason)")
+            }
             results.prepare(i)
             let first = i * plan.replicates
             let marks = UnitMarks(results)

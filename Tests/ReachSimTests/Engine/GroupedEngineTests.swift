@@ -93,4 +93,22 @@ import Testing
         #expect(try EngineChoice.auto.resolve(for: world) == .exact)
         #expect(GroupedAudience.unsupportedReason(world)?.contains(first.name) == true)
     }
+
+    /// A command's engine is chosen on its first world; an alternative the groups cannot count
+    /// is an input error naming it, not a crash.
+    @Test func aComparisonWhoseAlternativeHasTooManyAccountsIsRefused() throws {
+        let w = ShardMergeTests.Workspace()
+        let base = try w.file("repro.yaml", ReproducibilityTests.scenarioText)
+        let accounts = (0...GroupedAudience.maxAccounts).map { "      - {name: a\($0), followers: 20, plan: {posts_per_week: {text: 1}}}" }
+        let many = ReproducibilityTests.scenarioText
+            .replacingOccurrences(of: "name: repro", with: "name: many-accounts")
+            .replacingOccurrences(of: "    followers: 18\n", with: "    accounts:\n" + accounts.joined(separator: "\n") + "\n")
+            .replacingOccurrences(of: "    plan: {posts_per_week: {text: 4}}", with: "")
+        let alt = try w.file("many.yaml", many)
+        var options = SimulationOptions(replicates: 1, threads: 1, outputDirectory: w.path("out"), engine: .grouped)
+        options.command = ["reachsim"]
+        #expect {
+            _ = try ComparePipeline.run(scenarioPaths: [base, alt], options: options)
+        } throws: { ($0 as? WorldError)?.description.contains("many-accounts") == true }
+    }
 }
