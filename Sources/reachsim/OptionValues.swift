@@ -74,8 +74,8 @@ extension EngineChoice: CheckedArgument {
 struct EngineArguments: ParsableArguments {
     @Option(help: ArgumentHelp("""
         Sampler: exact (every person an agent, the reference), grouped (people counted in groups, \
-        approximate, fast for large audiences; docs/engines.md) or auto (grouped only where \
-        docs/engines.md validates it; default).
+        approximate, fast for large audiences; docs/engines.md) or auto (grouped from a million \
+        agents, exact below; default).
         """, valueName: "exact|grouped|auto"), transform: EngineChoice.parse)
     var engine: EngineChoice?
 }
