@@ -7,7 +7,7 @@
 # instrumentation is the same, and the suite takes about a minute instead of over ten in a debug
 # build (measured side by side: release build 471 s + tests 60 s, debug build 150 s + a subset of
 # the tests 780 s). ThreadSanitizer runs, on a debug build, the suites that simulate on several
-# threads in this process (Simulation's workers, compare, sweep, progress) and the two boost tests
+# threads in this process (Simulation's workers, compare, sweep, progress, both engines) and the two boost tests
 # that run on two threads (the other boost tests are single-threaded statistics: 181 s of the 200
 # under TSan); the command-line tests' child processes are covered by AddressSanitizer.
 set -euo pipefail
@@ -22,7 +22,7 @@ for kind in "${kinds[@]}"; do
              filter=() ;;
     thread) dir=.build-tsan
             mode=()
-            filter=(--filter "ReproducibilityTests|SweepPipelineTests|CompareAndReportTests|ProgressReporterTests|AnalyticalTests|PaidBoostTests/(aBoostRaisedByTheTimeline|zeroBudgetIsByteIdentical)") ;;
+            filter=(--filter "ReproducibilityTests|SweepPipelineTests|CompareAndReportTests|ProgressReporterTests|AnalyticalTests|PaidBoostTests/(aBoostRaisedByTheTimeline|zeroBudgetIsByteIdentical)|EngineChoiceTests/threadsDoNotChangeTheBytes") ;;
     *) echo "error: unknown sanitizer '$kind' (address or thread)" >&2; exit 64 ;;
   esac
   start=$SECONDS
