@@ -609,7 +609,6 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
             guard status[b].isOpen else { continue }
             let active = activeUsers(d, c)
             guard active > 0 else { continue }
-            let bit = 1 << aud.local[b]
             // Undecided people did not follow through this migration: of the destination's
             // followers, only the others may be among them.
             let following = max(0, followers(account: b, cls: c) - migrated[(m * aud.platforms + d) * classCount + c])
@@ -617,17 +616,9 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
                 * Double(active) / Double(max(1, aud.potential[d * classCount + c]))
             let k = rng.fastBinomial(deciders, min(1, uses * Double(active - following) / Double(active) * migration.followThrough[s]))
             guard k > 0 else { continue }
-            var left = k, pool = active - followers(account: b, cls: c)
-            let first = aud.group(d, c, 0)
-            for pattern in 0..<aud.patterns[d] where pattern & bit == 0 && left > 0 {
-                let h = first + pattern
-                let t = rng.hypergeometric(successes: n[h], failures: pool - n[h], draws: left)
-                pool -= n[h]
-                left -= t
-                if t > 0 { move(t, from: h, to: h + bit, platform: d, viewersOf: -1, rng: rng) }
-            }
-            tallies.add(.followersGained, tallies.cell(platform: d, segment: s, account: b), Double(k - left))
-            migrated[(m * aud.platforms + d) * classCount + c] += k - left
+            let added = addFollowers(k, account: b, cls: c, rng: rng)
+            tallies.add(.followersGained, tallies.cell(platform: d, segment: s, account: b), Double(added))
+            migrated[(m * aud.platforms + d) * classCount + c] += added
         }
     }
 
@@ -786,7 +777,8 @@ final class GroupedKernel: PostSampler, RepostSampler, FollowerCounting {
     }
 
     /// `k` active non-followers of account `a` in class `c` start following it without a view
-    /// (starter packs), drawn uniformly among them.
+    /// (starter packs, migrations), drawn uniformly among them; returns how many did (fewer when
+    /// fewer are left).
     func addFollowers(_ k: Int, account a: Int, cls c: Int, rng: RandomStream) -> Int {
         let p = world.accounts[a].platform, bit = 1 << aud.local[a]
         let first = aud.group(p, c, 0)
