@@ -31,9 +31,14 @@ for kind in "${kinds[@]}"; do
     || { tail -40 "$log" >&2; echo "error: the $kind-sanitizer build failed" >&2; exit 1; }
   rm -f "$log"
   built=$SECONDS
-  swift test "${mode[@]}" --skip-build --disable-xctest --sanitize="$kind" --scratch-path "$dir" "${filter[@]}" 2>&1 \
-    | grep -Ev "^(◇|↳|✔ Test [^r])" | tail -40
-  status=${PIPESTATUS[0]}
+  out=$(mktemp)
+  status=0
+  swift test "${mode[@]}" --skip-build --disable-xctest --sanitize="$kind" --scratch-path "$dir" "${filter[@]}" >"$out" 2>&1 \
+    || status=$?
+  # The failures first (a tail alone can hide them behind the suites' lines), then the end.
+  grep -E "✘|ERROR: (Address|Thread|Leak)Sanitizer|WARNING: ThreadSanitizer|SUMMARY:" "$out" | head -60 || true
+  grep -Ev "^(◇|↳|✔ Test [^r])" "$out" | tail -40
+  rm -f "$out"
   echo "sanitize $kind: build $((built - start)) s, tests $((SECONDS - built)) s"
   [ "$status" -eq 0 ] || { echo "error: tests failed under the $kind sanitizer" >&2; exit 1; }
 done
