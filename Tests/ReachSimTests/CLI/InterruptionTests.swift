@@ -13,7 +13,7 @@ import Testing
     #if DEBUG
     static let weeks = 26, people = 100_000
     #else
-    static let weeks = 52, people = 300_000
+    static let weeks = 52, people = 150_000
     #endif
     static let scenario = ReproducibilityTests.scenarioText
         .replacingOccurrences(of: "horizon_weeks: 4", with: "horizon_weeks: \(weeks)")
