@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReachSim
 
@@ -116,7 +117,7 @@ import Testing
     /// Each regime of `hypergeometric` (exact, binomial, normal, and the complement for draws
     /// over half the population) has the law's mean within 4 standard errors and its variance
     /// within 4 standard errors of the sample variance (≈ σ²√(2/reps) for these near-normal counts).
-    @Test(arguments: [(40, 60, 10), (30, 9_000, 4_000), (300, 400, 12), (30_000, 970_000, 2_000), (400_000, 600_000, 300_000), (500, 500, 800), (900, 200, 300)])
+    @Test(arguments: [(40, 60, 10), (30, 9_000, 4_000), (2_000, 30, 900), (300, 400, 12), (30_000, 970_000, 2_000), (400_000, 600_000, 300_000), (500, 500, 800), (900, 200, 300)])
     func hypergeometricMeanAndVariance(_ n1: Int, _ n2: Int, _ t: Int) {
         let s = RandomStream(seed: 11, purpose: .test)
         let reps = 4_000
@@ -131,6 +132,28 @@ import Testing
         #expect(draws.allSatisfy { $0 >= Double(max(0, t - n2)) && $0 <= Double(min(t, n1)) })
         #expect(s.hypergeometric(successes: 0, failures: 10, draws: 5) == 0)
         #expect(s.hypergeometric(successes: 10, failures: 0, draws: 5) == 5)
+    }
+
+    /// The exact sampler by inversion (variance under 25), on the successes' side and on the
+    /// failures': every value's frequency within 4 standard errors of the law's probability,
+    /// C(n1, k) C(n2, t − k) / C(n1 + n2, t) from sums of logarithms.
+    @Test(arguments: [(30, 70, 40), (70, 30, 40), (12, 4_000, 1_500)])
+    func hypergeometricFrequenciesFollowTheLaw(_ n1: Int, _ n2: Int, _ t: Int) {
+        let s = RandomStream(seed: 17, purpose: .test)
+        let reps = 20_000
+        var counts = [Int](repeating: 0, count: min(n1, t) + 1)
+        for _ in 0..<reps { counts[s.hypergeometric(successes: n1, failures: n2, draws: t)] += 1 }
+        func logFactorial(_ n: Int) -> Double { (0..<n).reduce(0.0) { $0 + log(Double($1 + 1)) } }
+        func logChoose(_ n: Int, _ k: Int) -> Double { logFactorial(n) - logFactorial(k) - logFactorial(n - k) }
+        var covered = 0.0
+        for k in max(0, t - n2)...min(n1, t) {
+            let probability = exp(logChoose(n1, k) + logChoose(n2, t - k) - logChoose(n1 + n2, t))
+            covered += probability
+            let expected = Double(reps) * probability
+            let se = (expected * (1 - probability)).squareRoot()
+            #expect(abs(Double(counts[k]) - expected) <= 4 * se + 1, "k = \(k): \(counts[k]) against \(expected)")
+        }
+        #expect(abs(covered - 1) < 1e-9)
     }
 
     /// `fastBinomial` by inversion (small means) and through GSL (large ones): mean within 4
