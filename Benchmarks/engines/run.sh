@@ -3,7 +3,7 @@
 # shipped scenario and on the large institution at 1 % and 10 %, and README's comparisons with both,
 # then writes results/table.md, table.csv, effects.csv, timing.md and timing.csv (validate.py).
 #
-#   bash Benchmarks/engines/run.sh                 # everything, 40 replicates (about 15 minutes on 2 cores)
+#   bash Benchmarks/engines/run.sh                 # everything, 40 replicates (about 7 minutes on 2 cores)
 #   bash Benchmarks/engines/run.sh --quick         # museum-baseline, large-1pct and the evening comparison
 #   bash Benchmarks/engines/run.sh --quick --check # CI: exit 1 when a mean or effect is off by > max(1 %, 5 SE)
 #
